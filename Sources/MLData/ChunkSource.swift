@@ -1,0 +1,40 @@
+import MLEngine
+
+/// What one pass over a source read.
+public struct PassReport: Sendable, Hashable, Codable {
+    /// Rows used.
+    public var rows: Int
+    /// Rows dropped because a value was missing or invalid (`handleInvalid: .skip`).
+    public var skippedRows: Int
+    /// Bytes of input read (0 for data already in memory).
+    public var bytes: Int
+    /// Chunks processed.
+    public var chunks: Int
+    /// Wall-clock seconds of the pass.
+    public var seconds: Double
+
+    public init(rows: Int = 0, skippedRows: Int = 0, bytes: Int = 0, chunks: Int = 0, seconds: Double = 0) {
+        self.rows = rows
+        self.skippedRows = skippedRows
+        self.bytes = bytes
+        self.chunks = chunks
+        self.seconds = seconds
+    }
+}
+
+/// A source of rows that fits read in passes: a CSV or LIBSVM file streamed from disk, or a
+/// ``Dataset`` in memory.
+///
+/// A pass computes statistics for every chunk in parallel and merges them with the engine's
+/// fixed tree, so the result does not depend on the thread count. Chunk boundaries depend
+/// only on the data and the source's chunk size.
+public protocol ChunkSource: Sendable {
+    var schema: Schema { get }
+
+    /// Computes `compute` on every chunk and merges the results in chunk order.
+    func pass<Statistics: PartialStatistics>(
+        options: ExecutionOptions,
+        shape: Statistics.Shape,
+        compute: @escaping @Sendable (DataChunk) throws -> Statistics
+    ) throws -> (Statistics, PassReport)
+}

@@ -1,0 +1,37 @@
+/// Why input data could not be used. Every case that concerns a file names the file and,
+/// where it applies, the 1-based line and column and the text that was found.
+public enum DataError: Error, Hashable, Sendable {
+    /// A place in an input file: 1-based line, and 1-based field column with its header name.
+    public struct Location: Hashable, Sendable {
+        public var file: String
+        public var line: Int
+        public var column: Int?
+        public var columnName: String?
+        public init(file: String, line: Int, column: Int? = nil, columnName: String? = nil) {
+            self.file = file
+            self.line = line
+            self.column = column
+            self.columnName = columnName
+        }
+    }
+
+    case cannotOpen(file: String, reason: String)
+    case readFailed(file: String, reason: String)
+    case emptyFile(file: String)
+    case noDataRows(file: String)
+    case unknownColumn(file: String, name: String, role: String, available: [String])
+    case duplicateColumn(file: String, name: String)
+    /// A field that should hold a finite number holds something else (or nothing).
+    case invalidNumber(Location, found: String)
+    /// A row with a different number of fields than the header.
+    case wrongFieldCount(Location, expected: Int, found: Int)
+    case unterminatedQuote(Location)
+    case negativeWeight(Location, found: String)
+    /// A LIBSVM line that does not read as `label index:value …`.
+    case malformedLine(Location, reason: String, found: String)
+    case tooManyFeatures(file: String, found: Int, limit: Int)
+    /// Arrays handed to ``Dataset`` do not fit together.
+    case shapeMismatch(String)
+    /// A weight given in memory is negative or not finite.
+    case invalidWeight(row: Int, value: Double)
+}

@@ -1,0 +1,126 @@
+import Foundation
+import MLEngine
+import MLNumerics
+
+/// Rows held in memory as binary chunks, for multi-pass fits and for applications that build
+/// their data themselves.
+///
+/// ```swift
+/// let data = try Dataset(features: x, labels: y, featureNames: ["age", "bmi"])
+/// let model = try LinearRegression().fit(data)
+/// ```
+public struct Dataset: ChunkSource {
+    public let schema: Schema
+    public let chunks: [DataChunk]
+
+    public init(schema: Schema, chunks: [DataChunk]) throws(DataError) {
+        for chunk in chunks {
+            guard chunk.featureCount == schema.featureCount else {
+                throw .shapeMismatch(
+                    "a chunk has \(chunk.featureCount) features; the schema names \(schema.featureCount)")
+            }
+            guard chunk.labels.isEmpty || chunk.labels.count == chunk.rowCount,
+                chunk.weights.isEmpty || chunk.weights.count == chunk.rowCount
+            else { throw .shapeMismatch("a chunk's labels or weights do not match its rows") }
+            try Self.checkWeights(chunk.weights)
+        }
+        self.schema = schema
+        self.chunks = chunks
+    }
+
+    /// A data set from a feature matrix and optional labels and weights, cut into chunks of
+    /// `rowsPerChunk` rows (by default ``ChunkPlan/defaultRowsPerChunk(columns:)``).
+    public init(
+        features: Matrix, labels: [Double]? = nil, weights: [Double]? = nil,
+        featureNames: [String]? = nil, labelName: String = "label", weightName: String = "weight",
+        rowsPerChunk: Int? = nil
+    ) throws(DataError) {
+        let p = features.columns
+        let names = featureNames ?? (0..<p).map { "x\($0 + 1)" }
+        guard names.count == p else {
+            throw .shapeMismatch("\(names.count) feature names for \(p) feature columns")
+        }
+        if let labels, labels.count != features.rows {
+            throw .shapeMismatch("\(labels.count) labels for \(features.rows) rows")
+        }
+        if let weights, weights.count != features.rows {
+            throw .shapeMismatch("\(weights.count) weights for \(features.rows) rows")
+        }
+        let plan = ChunkPlan(
+            rowCount: features.rows,
+            rowsPerChunk: rowsPerChunk ?? ChunkPlan.defaultRowsPerChunk(columns: p + 2))
+        try self.init(
+            schema: Schema(
+                featureNames: names, labelName: labels == nil ? nil : labelName,
+                weightName: weights == nil ? nil : weightName),
+            chunks: Self.cut(features: features, labels: labels, weights: weights, ranges: plan.ranges))
+    }
+
+    /// The same rows cut into `chunkCount` nearly equal chunks.
+    public func rechunked(into chunkCount: Int) -> Dataset {
+        let all = concatenated()
+        let ranges = ChunkPlan.ranges(rowCount: all.rowCount, chunkCount: chunkCount)
+        let chunks = Self.cut(
+            features: all.features, labels: all.labels.isEmpty ? nil : all.labels,
+            weights: all.weights.isEmpty ? nil : all.weights, ranges: ranges)
+        // The rows and schema are unchanged, so the checks of the original hold.
+        return Dataset(trusted: schema, chunks: chunks)
+    }
+
+    /// All rows as one chunk.
+    public func concatenated() -> DataChunk {
+        let p = schema.featureCount
+        var elements: [Double] = []
+        elements.reserveCapacity(rowCount * p)
+        var labels: [Double] = [], weights: [Double] = []
+        for chunk in chunks {
+            elements.append(contentsOf: chunk.features.elements)
+            labels.append(contentsOf: chunk.labels)
+            weights.append(contentsOf: chunk.weights)
+        }
+        let features = (try? Matrix(rows: rowCount, columns: p, elements: elements))
+            ?? Matrix(rows: 0, columns: p)
+        return DataChunk(features: features, labels: labels, weights: weights)
+    }
+
+    public var rowCount: Int { chunks.reduce(0) { $0 + $1.rowCount } }
+
+    public func pass<Statistics: PartialStatistics>(
+        options: ExecutionOptions,
+        shape: Statistics.Shape,
+        compute: @escaping @Sendable (DataChunk) throws -> Statistics
+    ) throws -> (Statistics, PassReport) {
+        let start = DispatchTime.now()
+        let result = try ParallelPass.run(over: chunks, options: options, shape: shape) { chunk, _ in
+            try compute(chunk)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return (result, PassReport(rows: rowCount, chunks: chunks.count, seconds: seconds))
+    }
+
+    private init(trusted schema: Schema, chunks: [DataChunk]) {
+        self.schema = schema
+        self.chunks = chunks
+    }
+
+    private static func checkWeights(_ weights: [Double]) throws(DataError) {
+        if let bad = weights.firstIndex(where: { !($0 >= 0) || !$0.isFinite }) {
+            throw .invalidWeight(row: bad, value: weights[bad])
+        }
+    }
+
+    private static func cut(
+        features: Matrix, labels: [Double]?, weights: [Double]?, ranges: [Range<Int>]
+    ) -> [DataChunk] {
+        let p = features.columns
+        return ranges.map { range in
+            let slice = Array(features.elements[(range.lowerBound * p)..<(range.upperBound * p)])
+            let block = (try? Matrix(rows: range.count, columns: p, elements: slice))
+                ?? Matrix(rows: 0, columns: p)
+            return DataChunk(
+                features: block,
+                labels: labels.map { Array($0[range]) } ?? [],
+                weights: weights.map { Array($0[range]) } ?? [])
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import CBLAS
+
+/// The BLAS routines mlfit uses, on row-major storage.
+///
+/// Pointer-level entry points exist for the hot per-block kernels so that callers can reuse
+/// buffers; each is one BLAS call. Sizes are `Int` here and narrowed to BLAS's 32-bit
+/// integers in one place.
+public enum BLAS {
+    /// The upper triangle of `C ← α·AᵀA + β·C` for a row-major `n × q` block `A` (`dsyrk`).
+    ///
+    /// Cost: `n·q·(q+1)` flops.
+    public static func gramUpdate(
+        _ a: UnsafePointer<Double>, rows n: Int, columns q: Int, leadingDimension lda: Int,
+        into c: UnsafeMutablePointer<Double>, leadingDimensionC ldc: Int,
+        alpha: Double = 1, beta: Double = 1
+    ) {
+        guard n > 0, q > 0 else { return }
+        cblas_dsyrk(
+            CblasRowMajor, CblasUpper, CblasTrans, blasInt(q), blasInt(n),
+            alpha, a, blasInt(lda), beta, c, blasInt(ldc))
+    }
+
+    /// `y ← α·A·x + β·y` (or `α·Aᵀ·x + β·y` when `transposed`) for a row-major `m × n`
+    /// matrix `A` (`dgemv`).
+    public static func multiply(
+        _ a: UnsafePointer<Double>, rows m: Int, columns n: Int, leadingDimension lda: Int,
+        transposed: Bool = false,
+        vector x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>,
+        alpha: Double = 1, beta: Double = 0
+    ) {
+        guard m > 0, n > 0 else { return }
+        cblas_dgemv(
+            CblasRowMajor, transposed ? CblasTrans : CblasNoTrans, blasInt(m), blasInt(n),
+            alpha, a, blasInt(lda), x, 1, beta, y, 1)
+    }
+
+    /// `C ← α·op(A)·op(B) + β·C` on row-major matrices (`dgemm`).
+    public static func multiply(
+        _ a: UnsafePointer<Double>, transposeA: Bool, _ b: UnsafePointer<Double>,
+        transposeB: Bool, m: Int, n: Int, k: Int, lda: Int, ldb: Int,
+        into c: UnsafeMutablePointer<Double>, ldc: Int, alpha: Double = 1, beta: Double = 0
+    ) {
+        guard m > 0, n > 0 else { return }
+        cblas_dgemm(
+            CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
+            transposeB ? CblasTrans : CblasNoTrans, blasInt(m), blasInt(n), blasInt(k),
+            alpha, a, blasInt(lda), b, blasInt(ldb), beta, c, blasInt(ldc))
+    }
+
+    /// The upper triangle of `C ← C + α·x·xᵀ` for a row-major `n × n` matrix (`dsyr`).
+    public static func rankOneUpdate(
+        _ c: UnsafeMutablePointer<Double>, order n: Int, leadingDimension ldc: Int,
+        alpha: Double, vector x: UnsafePointer<Double>
+    ) {
+        guard n > 0 else { return }
+        cblas_dsyr(CblasRowMajor, CblasUpper, blasInt(n), alpha, x, 1, c, blasInt(ldc))
+    }
+
+    /// Matrix product of two matrices.
+    public static func product(
+        _ a: Matrix, _ b: Matrix, transposeA: Bool = false, transposeB: Bool = false
+    ) throws(LinearAlgebraError) -> Matrix {
+        let (m, k) = transposeA ? (a.columns, a.rows) : (a.rows, a.columns)
+        let (kb, n) = transposeB ? (b.columns, b.rows) : (b.rows, b.columns)
+        guard k == kb else {
+            throw .dimensionMismatch("cannot multiply \(m) × \(k) by \(kb) × \(n)")
+        }
+        var c = Matrix(rows: m, columns: n)
+        if k == 0 || m == 0 || n == 0 { return c }
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                c.withUnsafeMutableBufferPointer { pc in
+                    multiply(
+                        pa.baseAddress!, transposeA: transposeA, pb.baseAddress!,
+                        transposeB: transposeB, m: m, n: n, k: k, lda: a.columns,
+                        ldb: b.columns, into: pc.baseAddress!, ldc: n)
+                }
+            }
+        }
+        return c
+    }
+}
+
+/// Narrows a size to BLAS's integer type. Sizes above 2³¹ − 1 never reach BLAS: blocks are
+/// bounded by the chunk size and matrices by the feature limit.
+@inline(__always)
+func blasInt(_ value: Int) -> Int32 {
+    Int32(truncatingIfNeeded: value)
+}

@@ -1,0 +1,37 @@
+import CBLAS
+
+/// OpenBLAS's own thread pool, which must be set to one thread while mlfit's workers run
+/// chunks in parallel (two levels of threads would oversubscribe the cores), and may use all
+/// cores for a single large solve.
+public enum BLASThreads {
+    /// The number of threads OpenBLAS uses for one call.
+    public static var count: Int {
+        Int(openblas_get_num_threads())
+    }
+
+    /// Sets the number of threads OpenBLAS uses for one call. The setting is process-wide.
+    public static func set(_ count: Int) {
+        openblas_set_num_threads(Int32(max(1, count)))
+    }
+
+    /// Runs `body` with OpenBLAS limited to `count` threads, then restores the previous value.
+    public static func with<R, E: Error>(_ count: Int, _ body: () throws(E) -> R) throws(E) -> R {
+        let previous = Self.count
+        set(count)
+        defer { set(previous) }
+        return try body()
+    }
+
+    /// The name of the CPU kernel OpenBLAS selected (e.g. "Haswell"), which the
+    /// `OPENBLAS_CORETYPE` environment variable overrides.
+    public static var coreName: String {
+        guard let name = openblas_get_corename() else { return "unknown" }
+        return String(cString: name)
+    }
+
+    /// OpenBLAS's build configuration string.
+    public static var configuration: String {
+        guard let text = openblas_get_config() else { return "unknown" }
+        return String(cString: text)
+    }
+}
