@@ -1,0 +1,35 @@
+/// Why a fit could not produce a model from valid input.
+public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// No rows of positive weight.
+    case noData
+    /// The source lacks the label the estimator needs.
+    case missingLabel
+    /// The unregularized system is singular: `feature` is (numerically) a linear combination
+    /// of `combination` (and the intercept, when fitted).
+    case collinear(feature: String, combination: [String])
+    /// A model was applied to data with other features.
+    case featureMismatch(expected: [String], found: [String])
+    /// The problem is larger than the method supports.
+    case tooManyFeatures(count: Int, limit: Int, solver: String)
+
+    public var description: String {
+        switch self {
+        case .noData:
+            return "no rows with a positive weight to fit on"
+        case .missingLabel:
+            return "the data have no label column; name one with the label option"
+        case let .collinear(feature, combination):
+            let others = combination.isEmpty
+                ? "is constant or zero"
+                : "is a linear combination of " + combination.map { "'\($0)'" }.joined(separator: ", ")
+            return "the features are collinear: '\(feature)' \(others) (rank tolerance 1e-7, as R's lm); "
+                + "drop one of them or add regularization (regParam > 0)"
+        case let .featureMismatch(expected, found):
+            let missing = expected.filter { !found.contains($0) }
+            return "the data lack the model's features: missing "
+                + missing.map { "'\($0)'" }.joined(separator: ", ")
+        case let .tooManyFeatures(count, limit, solver):
+            return "\(count) features is more than the \(solver) solver supports (\(limit))"
+        }
+    }
+}

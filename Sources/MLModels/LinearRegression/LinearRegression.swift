@@ -1,0 +1,147 @@
+import MLData
+import MLEngine
+import MLNumerics
+
+/// Linear least squares with optional elastic-net regularization, with Spark MLlib's
+/// parameter names and defaults.
+///
+/// With weights `wᵢ` (1 when the data have none) and `W = Σwᵢ`, the fit minimizes
+///
+///     (1/2W)·Σ wᵢ (yᵢ − xᵢᵀβ − β₀)² + λ·(α·‖Dβ‖₁ + (1−α)/2·‖Dβ‖²)
+///
+/// with `λ = regParam`, `α = elasticNetParam`, and `D = diag(σⱼ)` when ``standardization``
+/// is on (`σⱼ` the weighted population standard deviation of feature `j`, centred even
+/// without an intercept), `D = I` when off. The intercept `β₀` is never penalized, and
+/// coefficients are always returned on the original scale of the features. With
+/// standardization off this is scikit-learn's `ElasticNet(alpha: λ, l1_ratio: α)`. Spark
+/// MLlib and glmnet divide their L2 term by the label's standard deviation; mlfit does not.
+///
+/// A feature that is constant on the rows of positive weight gets coefficient 0 when an
+/// intercept is fitted (it is indistinguishable from the intercept), as in Spark.
+///
+/// ```swift
+/// let data = try CSVSource(path: "train.csv", options: CSVOptions(label: "y"))
+/// let model = try LinearRegression(regParam: 0.1).fit(data)
+/// print(model.coefficients, model.intercept)
+/// ```
+public struct LinearRegression: Sendable, Hashable, Codable {
+    /// How the fitted system is solved.
+    public enum Solver: String, Sendable, Hashable, Codable, CaseIterable {
+        /// QR-based statistics; coordinate descent when there is an L1 term. Exact on
+        /// ill-conditioned data.
+        case auto
+        /// Cholesky on the centred Gram matrix (one `dsyrk` per block). Fastest to gather;
+        /// loses digits on ill-conditioned data (error ∝ κ(X)²).
+        case normal
+        /// Tree-reduced QR factors of the centred, weighted blocks; error ∝ κ(X).
+        case qr
+        /// Coordinate descent on the Gram matrix (from QR-based statistics), for any penalty.
+        case cd = "cd"
+    }
+
+    /// `λ ≥ 0`, the regularization strength.
+    public var regParam: Double
+    /// `α ∈ [0, 1]`: 0 is ridge (L2), 1 is lasso (L1).
+    public var elasticNetParam: Double
+    /// Whether to fit an unpenalized intercept `β₀`.
+    public var fitIntercept: Bool
+    /// Whether the penalty applies to coefficients of features scaled to unit variance.
+    public var standardization: Bool
+    public var solver: Solver
+    /// Iteration limit of the iterative solvers that pass over the data (Spark's default).
+    /// Coordinate descent on the moment matrices is not bound by it: its sweeps cost `p²`
+    /// and no data pass, so it always runs to round-off.
+    public var maxIter: Int
+    /// Convergence tolerance of the iterative solvers that pass over the data (Spark's default).
+    public var tol: Double
+
+    public init(
+        regParam: Double = 0, elasticNetParam: Double = 0, fitIntercept: Bool = true,
+        standardization: Bool = true, solver: Solver = .auto, maxIter: Int = 100,
+        tol: Double = 1e-6
+    ) {
+        self.regParam = regParam
+        self.elasticNetParam = elasticNetParam
+        self.fitIntercept = fitIntercept
+        self.standardization = standardization
+        self.solver = solver
+        self.maxIter = maxIter
+        self.tol = tol
+    }
+
+    /// Largest feature count handled through the `p × p` moment matrices (as Spark's
+    /// normal-equation limit).
+    public static let maxFeatures = 4096
+
+    /// Checks every hyperparameter against its allowed range.
+    public func validate() throws(HyperparameterError) {
+        let check = HyperparameterChecker(estimator: "LinearRegression")
+        try check.atLeast(regParam, 0, "regParam")
+        try check.within(elasticNetParam, 0...1, "elasticNetParam")
+        try check.atLeast(maxIter, 1, "maxIter")
+        try check.positive(tol, "tol")
+    }
+
+    /// The form of statistics this configuration gathers.
+    public var statisticsForm: LeastSquaresStatistics.Form {
+        solver == .normal ? .gram : .triangular
+    }
+
+    // MARK: partial → merge → finalize
+
+    /// The statistics of one chunk of rows (the chunk must carry labels).
+    public func partialStatistics(of chunk: DataChunk) throws -> LeastSquaresStatistics {
+        try LeastSquaresStatistics(chunk: chunk, form: statisticsForm)
+    }
+
+    /// Fits on a source: one pass of partial statistics merged by the engine's tree, then
+    /// ``finalize(_:schema:)``.
+    public func fit(
+        _ source: some ChunkSource, options: ExecutionOptions = ExecutionOptions()
+    ) throws -> LinearRegressionModel {
+        try fitWithReport(source, options: options).model
+    }
+
+    /// ``fit(_:options:)`` that also returns what the pass read and the time it took.
+    public func fitWithReport(
+        _ source: some ChunkSource, options: ExecutionOptions = ExecutionOptions()
+    ) throws -> (model: LinearRegression.Model, pass: PassReport, finalizeSeconds: Double) {
+        try validate()
+        guard source.schema.labelName != nil else { throw ModelError.missingLabel }
+        let p = source.schema.featureCount
+        guard p <= Self.maxFeatures else {
+            throw ModelError.tooManyFeatures(count: p, limit: Self.maxFeatures, solver: solver.rawValue)
+        }
+        let form = statisticsForm
+        let (statistics, report) = try source.pass(
+            options: options, shape: LeastSquaresStatistics.Shape(featureCount: p, form: form)
+        ) { chunk in
+            try LeastSquaresStatistics(chunk: chunk, form: form)
+        }
+        let clock = ContinuousClock()
+        var model: LinearRegressionModel?
+        let elapsed = try clock.measure {
+            model = try finalize(statistics, schema: source.schema)
+        }
+        guard let model else { throw ModelError.noData }
+        return (model, report, Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))
+    }
+
+    /// The model from merged statistics: a small solve on the `p × p` moments.
+    public func finalize(
+        _ statistics: LeastSquaresStatistics, schema: Schema
+    ) throws -> LinearRegressionModel {
+        try validate()
+        guard statistics.moments.weightSum > 0 else { throw ModelError.noData }
+        let problem = try LeastSquaresProblem(statistics: statistics, configuration: self,
+                                              featureNames: schema.featureNames)
+        let solution = try problem.solve()
+        let summary = try problem.summary(of: solution)
+        return LinearRegressionModel(
+            featureNames: schema.featureNames, labelName: schema.labelName ?? "label",
+            weightName: schema.weightName, hyperparameters: self,
+            coefficients: solution.coefficients, intercept: solution.intercept, summary: summary)
+    }
+
+    public typealias Model = LinearRegressionModel
+}

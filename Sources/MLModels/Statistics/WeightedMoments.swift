@@ -1,0 +1,64 @@
+/// Row counts, the weight total, weighted means of every column of `[X y]`, and the range
+/// of every feature — the first-order part of the least-squares statistics.
+///
+/// Merging uses Chan, Golub and LeVeque's pairwise update: for parts `a` and `b` with weight
+/// totals `Wa`, `Wb` and means `μa`, `μb`, the merged mean is `μa + δ·Wb/W` with
+/// `δ = μb − μa`, and the centred second moments gain `(Wa·Wb/W)·δδᵀ`
+/// (see ``mergeMeans(_:)``).
+public struct WeightedMoments: Sendable, Hashable, Codable {
+    /// Rows seen, including rows of weight 0.
+    public internal(set) var rowCount: Int
+    /// Rows with a weight above 0: the observations that count for degrees of freedom
+    /// (weights are precision weights, as in R's `lm`).
+    public internal(set) var positiveWeightRowCount: Int
+    /// `W = Σ wᵢ`.
+    public internal(set) var weightSum: Double
+    /// Weighted means of the `p` features followed by the label.
+    public internal(set) var mean: [Double]
+    /// Smallest and largest value of each feature over rows of positive weight (+∞ and −∞
+    /// before any); a feature is constant exactly when they are equal.
+    public internal(set) var minimum: [Double]
+    public internal(set) var maximum: [Double]
+
+    public init(featureCount p: Int) {
+        rowCount = 0
+        positiveWeightRowCount = 0
+        weightSum = 0
+        mean = Array(repeating: 0, count: p + 1)
+        minimum = Array(repeating: .infinity, count: p)
+        maximum = Array(repeating: -.infinity, count: p)
+    }
+
+    public var featureCount: Int { minimum.count }
+
+    /// Whether feature `j` takes a single value on the rows of positive weight.
+    public func isConstant(_ j: Int) -> Bool { minimum[j] == maximum[j] }
+
+    /// Folds `other` (later rows) into `self` and returns what the second moments need:
+    /// `δ = μ_other − μ_self` and the factor `Wa·Wb/W` (0 when either side is empty).
+    mutating func mergeMeans(_ other: WeightedMoments) -> (delta: [Double], factor: Double) {
+        let wa = weightSum, wb = other.weightSum, w = wa + wb
+        var delta = Array(repeating: 0.0, count: mean.count)
+        var factor = 0.0
+        if wb > 0 {
+            if wa > 0 {
+                let share = wb / w
+                for j in mean.indices {
+                    delta[j] = other.mean[j] - mean[j]
+                    mean[j] += delta[j] * share
+                }
+                factor = wa * wb / w
+            } else {
+                mean = other.mean
+            }
+        }
+        rowCount += other.rowCount
+        positiveWeightRowCount += other.positiveWeightRowCount
+        weightSum = w
+        for j in minimum.indices {
+            minimum[j] = Swift.min(minimum[j], other.minimum[j])
+            maximum[j] = Swift.max(maximum[j], other.maximum[j])
+        }
+        return (delta, factor)
+    }
+}
