@@ -9,37 +9,72 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String { "cannot \(action) \(path): \(reason)" }
 }
 
-/// Writes files so that a reader sees either the old content or the whole new content,
-/// never a partial file: the bytes go to a temporary file in the same directory, which is
-/// flushed to disk (`fsync`) and then renamed over the destination (`rename` is atomic within
-/// a file system).
-public enum AtomicFile {
-    public static func write(_ data: Data, to path: String) throws(FileError) {
+/// Writes a file so that readers see either the old content or the whole new content, never
+/// a partial file: bytes go to a temporary file in the same directory, which is flushed to
+/// disk (`fsync`) and renamed over the destination by ``commit()`` (`rename` is atomic
+/// within a file system). A writer dropped without ``commit()`` removes its temporary file.
+public final class AtomicFileWriter {
+    public let path: String
+    private let temporary: String
+    private var descriptor: Int32
+
+    public init(path: String) throws(FileError) {
+        self.path = path
         let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        let temporary = directory + "/.\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw FileError(path: path, action: "write", reason: errnoText()) }
+        temporary = url.deletingLastPathComponent().path
+            + "/.\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileError(path: path, action: "write", reason: Self.errnoText()) }
+    }
+
+    deinit {
+        if descriptor >= 0 {
+            close(descriptor)
+            unlink(temporary)
+        }
+    }
+
+    public func write(_ data: Data) throws(FileError) {
         var failure: String?
         data.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count, let base = bytes.baseAddress {
-                let n = Foundation.write(fd, base + offset, bytes.count - offset)
+                let n = Foundation.write(descriptor, base + offset, bytes.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    failure = errnoText()
+                    failure = Self.errnoText()
                     return
                 }
                 offset += n
             }
         }
-        if failure == nil, fsync(fd) != 0 { failure = errnoText() }
-        if close(fd) != 0, failure == nil { failure = errnoText() }
-        if failure == nil, rename(temporary, path) != 0 { failure = errnoText() }
+        if let failure { throw FileError(path: path, action: "write", reason: failure) }
+    }
+
+    /// Flushes the temporary file and renames it over the destination.
+    public func commit() throws(FileError) {
+        var failure: String?
+        if fsync(descriptor) != 0 { failure = Self.errnoText() }
+        if close(descriptor) != 0, failure == nil { failure = Self.errnoText() }
+        descriptor = -1
+        if failure == nil, rename(temporary, path) != 0 { failure = Self.errnoText() }
         if let failure {
             unlink(temporary)
             throw FileError(path: path, action: "write", reason: failure)
         }
+    }
+
+    static func errnoText() -> String {
+        String(cString: strerror(errno))
+    }
+}
+
+/// Whole-file reads and atomic whole-file writes.
+public enum AtomicFile {
+    public static func write(_ data: Data, to path: String) throws(FileError) {
+        let writer = try AtomicFileWriter(path: path)
+        try writer.write(data)
+        try writer.commit()
     }
 
     /// The whole content of a file.
@@ -47,13 +82,10 @@ public enum AtomicFile {
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            let reason = FileManager.default.fileExists(atPath: path)
-                ? "permission denied or not a regular file" : "no such file"
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let reason = !exists ? "no such file" : isDirectory.boolValue ? "it is a directory" : "permission denied"
             throw FileError(path: path, action: "read", reason: reason)
         }
-    }
-
-    private static func errnoText() -> String {
-        String(cString: strerror(errno))
     }
 }

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train a model on a data file and save it.",
+        discussion: """
+            Example:
+              mlfit train linear-regression --data Datasets/diabetes.csv --label target --model diabetes.json
+            """,
+        subcommands: [TrainLinearRegression.self])
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import MLFit
+
+/// How to read the input data file.
+struct DataOptions: ParsableArguments {
+    @Option(name: .long, help: "The input file: CSV with a header row, or LIBSVM text.")
+    var data: String
+
+    @Option(help: "The input format; by default LIBSVM for .libsvm/.svm/.txt names, CSV otherwise.")
+    var format: InputFormat?
+
+    @Option(help: "The CSV field delimiter (one ASCII character, or 'tab').")
+    var delimiter: String = ","
+
+    @Option(help: "What to do with a row holding a missing, non-numeric or non-finite value.")
+    var handleInvalid: InvalidRowPolicyChoice = .error
+
+    @Option(help: "For LIBSVM: the number of features (default: the largest index in the file).")
+    var numFeatures: Int?
+
+    func validate() throws {
+        guard delimiterByte != nil else {
+            throw ValidationError(
+                "--delimiter must be one ASCII character or 'tab'; got '\(delimiter)'")
+        }
+        if let numFeatures, numFeatures < 1 {
+            throw ValidationError("--num-features must be ≥ 1; got \(numFeatures)")
+        }
+    }
+
+    var delimiterByte: UInt8? {
+        if delimiter == "tab" || delimiter == "\\t" { return UInt8(ascii: "\t") }
+        guard delimiter.utf8.count == 1, let byte = delimiter.utf8.first, byte < 128,
+            byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r")
+        else { return nil }
+        return byte
+    }
+
+    var resolvedFormat: InputFormat {
+        if let format { return format }
+        let lower = data.lowercased()
+        return [".libsvm", ".svm", ".txt"].contains(where: lower.hasSuffix) ? .libsvm : .csv
+    }
+
+    /// Opens the data file with the given roles for its columns.
+    func open(label: String?, weight: String?, features: [String]?) throws -> any ChunkSource {
+        switch resolvedFormat {
+        case .csv:
+            var options = CSVOptions()
+            options.delimiter = delimiterByte ?? UInt8(ascii: ",")
+            options.label = label
+            options.weight = weight
+            options.features = features
+            options.handleInvalid = handleInvalid.policy
+            return try CSVSource(path: data, options: options)
+        case .libsvm:
+            if weight != nil {
+                throw ValidationError("LIBSVM files have no weight column; drop --weight-col")
+            }
+            var options = LIBSVMOptions()
+            options.numFeatures = numFeatures ?? features.map { names in
+                names.compactMap { Int($0) }.max() ?? names.count
+            }
+            options.handleInvalid = handleInvalid.policy
+            return try LIBSVMSource(path: data, options: options)
+        }
+    }
+}
+
+enum InputFormat: String, ExpressibleByArgument, CaseIterable {
+    case csv, libsvm
+}
+
+enum InvalidRowPolicyChoice: String, ExpressibleByArgument, CaseIterable {
+    case error, skip
+
+    var policy: InvalidRowPolicy { self == .error ? .error : .skip }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import MLFit
+
+/// Threads and console output, shared by every command that reads data.
+struct RunOptions: ParsableArguments {
+    @Option(help: "Worker threads (default: all cores). Results are identical for any count.")
+    var threads: Int?
+
+    @Flag(help: "Print no progress or report on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        if let threads, threads < 1 || threads > 1024 {
+            throw ValidationError("--threads must be in 1...1024; got \(threads)")
+        }
+    }
+
+    var execution: ExecutionOptions { ExecutionOptions(threads: threads) }
+}

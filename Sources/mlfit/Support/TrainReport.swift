@@ -1,0 +1,57 @@
+import Foundation
+import MLFit
+
+/// What `mlfit train` read and how long it took, printed on stderr and optionally saved as JSON.
+struct TrainReport: Encodable {
+    var rows: Int
+    var skippedRows: Int
+    var bytes: Int
+    var chunks: Int
+    var threads: Int
+    var passSeconds: Double
+    var finalizeSeconds: Double
+    var megabytesPerSecond: Double
+    var rowsPerSecond: Double
+    var blasCore: String
+    var model: String
+
+    init(pass: PassReport, finalizeSeconds: Double, threads: Int, modelPath: String) {
+        rows = pass.rows
+        skippedRows = pass.skippedRows
+        bytes = pass.bytes
+        chunks = pass.chunks
+        self.threads = threads
+        passSeconds = pass.seconds
+        self.finalizeSeconds = finalizeSeconds
+        megabytesPerSecond = pass.seconds > 0 ? Double(pass.bytes) / 1e6 / pass.seconds : 0
+        rowsPerSecond = pass.seconds > 0 ? Double(pass.rows) / pass.seconds : 0
+        blasCore = BLASThreads.coreName
+        model = modelPath
+    }
+
+    var text: String {
+        var lines = [
+            String(
+                format: "Read %d rows (%.1f MB) in %.3f s: %.0f MB/s, %.3g rows/s (parse and statistics in one pass, %d chunks, %d threads)",
+                rows, Double(bytes) / 1e6, passSeconds, megabytesPerSecond, rowsPerSecond, chunks, threads),
+            String(format: "Solved in %.4f s", finalizeSeconds)
+                + " (OpenBLAS kernel \(blasCore)); model written to \(model)",
+        ]
+        if skippedRows > 0 {
+            lines.insert("Skipped \(skippedRows) rows with missing or invalid values", at: 1)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func json<Summary: Encodable>(summary: Summary) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(TrainReportDocument(report: self, summary: summary))
+    }
+}
+
+/// The `--report-json` document.
+private struct TrainReportDocument<Summary: Encodable>: Encodable {
+    var report: TrainReport
+    var summary: Summary
+}
