@@ -14,7 +14,7 @@ import Testing
         let x = try Matrix([[0, 1], [1, 0], [2, 2], [3, 5], [4, -1], [5, 3]])
         let y = (0..<6).map { 1 + 2 * x[$0, 0] - 3 * x[$0, 1] }
         let data = try Dataset(features: x, labels: y, featureNames: ["a", "b"])
-        for solver in LinearRegression.Solver.allCases {
+        for solver in LinearRegression.Solver.exact {
             let model = try LinearRegression(solver: solver).fit(data)
             #expect(abs(model.intercept - 1) < 1e-12)
             #expect(abs(model.coefficients[0] - 2) < 1e-12)

@@ -14,7 +14,7 @@ import Testing
             weights: [1, 2, 3, 4], featureNames: ["x1", "x2"], rowsPerChunk: 2)
     }
 
-    @Test(arguments: LinearRegression.Solver.allCases)
+    @Test(arguments: LinearRegression.Solver.exact)
     func weightedLeastSquaresWithIntercept(solver: LinearRegression.Solver) throws {
         let model = try LinearRegression(solver: solver).fit(Self.data())
         // R: lm(b ~ A, weights = w) → (18.08, 6.08, -0.60)
@@ -41,7 +41,7 @@ import Testing
         }
     }
 
-    @Test(arguments: LinearRegression.Solver.allCases)
+    @Test(arguments: LinearRegression.Solver.exact)
     func weightedLeastSquaresWithoutIntercept(solver: LinearRegression.Solver) throws {
         let model = try LinearRegression(fitIntercept: false, solver: solver).fit(Self.data())
         // R: lm(b ~ A - 1, weights = w) → (-3.727121, 3.009983)
@@ -49,4 +49,9 @@ import Testing
         #expect(abs(model.coefficients[0] - -3.727121) < 1e-6)
         #expect(abs(model.coefficients[1] - 3.009983) < 1e-6)
     }
+}
+
+extension LinearRegression.Solver {
+    /// The solvers that finish on the moments, exact up to round-off.
+    static let exact: [LinearRegression.Solver] = [.auto, .normal, .qr, .cd]
 }

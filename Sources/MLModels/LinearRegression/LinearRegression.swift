@@ -37,6 +37,9 @@ public struct LinearRegression: Sendable, Hashable, Codable {
         case qr
         /// Coordinate descent on the Gram matrix (from QR-based statistics), for any penalty.
         case cd = "cd"
+        /// L-BFGS (OWL-QN with an L1 term) with one pass over the data per evaluation; what
+        /// `auto` uses above ``LinearRegression/maxFeatures`` features.
+        case lbfgs = "l-bfgs"
     }
 
     /// `λ ≥ 0`, the regularization strength.
@@ -82,6 +85,11 @@ public struct LinearRegression: Sendable, Hashable, Codable {
         try check.positive(tol, "tol")
     }
 
+    /// Whether the fit passes over the data once per iteration (L-BFGS) instead of once.
+    public func usesIterativeSolver(featureCount: Int) -> Bool {
+        solver == .lbfgs || (solver == .auto && featureCount > Self.maxFeatures)
+    }
+
     /// The form of statistics this configuration gathers.
     public var statisticsForm: LeastSquaresStatistics.Form {
         solver == .normal ? .gram : .triangular
@@ -109,6 +117,9 @@ public struct LinearRegression: Sendable, Hashable, Codable {
         try validate()
         guard source.schema.labelName != nil else { throw ModelError.missingLabel }
         let p = source.schema.featureCount
+        if usesIterativeSolver(featureCount: p) {
+            return try fitIteratively(source, options: options)
+        }
         guard p <= Self.maxFeatures else {
             throw ModelError.tooManyFeatures(count: p, limit: Self.maxFeatures, solver: solver.rawValue)
         }

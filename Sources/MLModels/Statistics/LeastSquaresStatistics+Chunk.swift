@@ -12,36 +12,12 @@ extension LeastSquaresStatistics {
         let p = chunk.featureCount, q = p + 1, n = chunk.rowCount
         self.init(zeroFor: Shape(featureCount: p, form: form))
         guard n > 0 else { return }
-        guard chunk.labels.count == n else {
-            throw LinearAlgebraError.dimensionMismatch("a chunk of \(n) rows has \(chunk.labels.count) labels")
-        }
+        guard chunk.labels.count == n else { throw ModelError.missingLabel }
 
-        // Pass 1: weights, weighted sums, ranges.
-        var sums = Array(repeating: 0.0, count: q)
-        var weightSum = 0.0
-        var positive = 0
-        chunk.features.withUnsafeBufferPointer { x in
-            for i in 0..<n {
-                let w = chunk.weight(i)
-                guard w > 0 else { continue }
-                positive += 1
-                weightSum += w
-                let row = i * p
-                for j in 0..<p {
-                    let v = x[row + j]
-                    sums[j] += w * v
-                    if v < moments.minimum[j] { moments.minimum[j] = v }
-                    if v > moments.maximum[j] { moments.maximum[j] = v }
-                }
-                sums[p] += w * chunk.labels[i]
-            }
-        }
-        moments.rowCount = n
-        moments.positiveWeightRowCount = positive
-        moments.weightSum = weightSum
-        guard weightSum > 0 else { return }
-        let mean = sums.map { $0 / weightSum }
-        moments.mean = mean
+        moments = WeightedMoments(chunk: chunk)
+        let positive = moments.positiveWeightRowCount
+        guard moments.weightSum > 0 else { return }
+        let mean = moments.mean
 
         // Pass 2: the centred, weighted block, rows of weight 0 left out.
         var block = [Double](repeating: 0, count: positive * q)

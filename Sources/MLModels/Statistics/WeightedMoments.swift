@@ -1,3 +1,5 @@
+import MLData
+
 /// Row counts, the weight total, weighted means of every column of `[X y]`, and the range
 /// of every feature — the first-order part of the least-squares statistics.
 ///
@@ -27,6 +29,32 @@ public struct WeightedMoments: Sendable, Hashable, Codable {
         mean = Array(repeating: 0, count: p + 1)
         minimum = Array(repeating: .infinity, count: p)
         maximum = Array(repeating: -.infinity, count: p)
+    }
+
+    /// The moments of one chunk: one pass for weights, weighted sums and ranges. The chunk
+    /// must carry labels.
+    public init(chunk: DataChunk) {
+        let p = chunk.featureCount, n = chunk.rowCount
+        self.init(featureCount: p)
+        var sums = Array(repeating: 0.0, count: p + 1)
+        chunk.features.withUnsafeBufferPointer { x in
+            for i in 0..<n {
+                let w = chunk.weight(i)
+                guard w > 0 else { continue }
+                positiveWeightRowCount += 1
+                weightSum += w
+                let row = i * p
+                for j in 0..<p {
+                    let v = x[row + j]
+                    sums[j] += w * v
+                    if v < minimum[j] { minimum[j] = v }
+                    if v > maximum[j] { maximum[j] = v }
+                }
+                sums[p] += w * chunk.labels[i]
+            }
+        }
+        rowCount = n
+        if weightSum > 0 { mean = sums.map { $0 / weightSum } }
     }
 
     public var featureCount: Int { minimum.count }

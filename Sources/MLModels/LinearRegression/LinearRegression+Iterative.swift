@@ -1,0 +1,120 @@
+import MLData
+import MLEngine
+import MLNumerics
+
+extension LinearRegression {
+    /// Fits with L-BFGS / OWL-QN, one data pass per evaluation of the loss and its gradient,
+    /// for problems too wide for `p × p` moments.
+    ///
+    /// A first pass gathers per-column means and variances. The optimizer then works on
+    /// `θⱼ = sⱼ·βⱼ` with `sⱼ` the feature's standard deviation (so every direction has unit
+    /// scale, whatever the penalty), where the objective reads
+    /// `(1/2W)·Σw·r² + Σⱼ λα(dⱼ/sⱼ)|θⱼ| + ½Σⱼ λ(1−α)(dⱼ/sⱼ)²θⱼ²`
+    /// (`dⱼ` the penalty scale: `σⱼ` with standardization, else 1). With an intercept the
+    /// residual uses the best intercept for the current slopes, `β₀ = ȳ − x̄ᵀβ`, so the
+    /// gradient is `(1/W)·Σw·r·(x − x̄)`.
+    func fitIteratively(
+        _ source: some ChunkSource, options: ExecutionOptions
+    ) throws -> (model: LinearRegressionModel, pass: PassReport, finalizeSeconds: Double) {
+        let p = source.schema.featureCount
+        let clock = ContinuousClock()
+        let start = clock.now
+        var report = PassReport()
+        func add(_ pass: PassReport) {
+            report.rows = pass.rows
+            report.skippedRows = pass.skippedRows
+            report.bytes += pass.bytes
+            report.chunks += pass.chunks
+            report.seconds += pass.seconds
+        }
+
+        let (columns, first) = try source.pass(options: options, shape: p) { chunk in
+            try ColumnMomentsStatistics(chunk: chunk)
+        }
+        add(first)
+        let moments = columns.moments
+        let w = moments.weightSum
+        guard w > 0 else { throw ModelError.noData }
+        let sigma = (0..<p).map { (columns.secondMoments[$0] / w).squareRoot() }
+        // Features left out, as in the exact solvers: constant ones with an intercept, zero ones without.
+        let active = (0..<p).map { j in !(moments.isConstant(j) && (fitIntercept || moments.mean[j] == 0)) }
+        let scale = (0..<p).map { j in sigma[j] > 0 ? sigma[j] : max(abs(moments.mean[j]), 1) }
+        let penaltyScale = (0..<p).map { standardization ? sigma[$0] : 1 }
+        let l1 = (0..<p).map { j in active[j] ? regParam * elasticNetParam * penaltyScale[j] / scale[j] : 0 }
+        let l2 = (0..<p).map { j -> Double in
+            let r = penaltyScale[j] / scale[j]
+            return active[j] ? regParam * (1 - elasticNetParam) * r * r : 0
+        }
+        let meanX = Array(moments.mean[0..<p])
+        let meanY = moments.mean[p]
+
+        func coefficients(_ theta: [Double]) -> (beta: [Double], intercept: Double) {
+            let beta = (0..<p).map { active[$0] ? theta[$0] / scale[$0] : 0 }
+            var intercept = 0.0
+            if fitIntercept {
+                intercept = meanY
+                for j in 0..<p { intercept -= meanX[j] * beta[j] }
+            }
+            return (beta, intercept)
+        }
+        func loss(_ theta: [Double]) throws -> (sums: [Double], beta: [Double], intercept: Double) {
+            let (beta, intercept) = coefficients(theta)
+            let (statistics, pass) = try source.pass(options: options, shape: p) { chunk in
+                try SquaredLossStatistics(chunk: chunk, coefficients: beta, intercept: intercept)
+            }
+            add(pass)
+            return (statistics.sums, beta, intercept)
+        }
+
+        let optimizer = LBFGS(maxIterations: maxIter, tolerance: tol, l1: l1)
+        let result = try optimizer.minimize(from: Array(repeating: 0, count: p)) { theta in
+            let (sums, _, _) = try loss(theta)
+            var value = sums[0] / (2 * w)
+            var gradient = Array(repeating: 0.0, count: p)
+            for j in 0..<p where active[j] {
+                let centred = sums[2 + j] - (fitIntercept ? meanX[j] * sums[1] : 0)
+                gradient[j] = centred / w / scale[j] + l2[j] * theta[j]
+                value += 0.5 * l2[j] * theta[j] * theta[j]
+            }
+            return (value, gradient)
+        }
+
+        let (sums, beta, intercept) = try loss(result.solution)
+        let summary = iterativeSummary(
+            sums: sums, moments: moments, labelMoment: columns.secondMoments[p],
+            activeCount: active.filter { $0 }.count, result: result,
+            constantFeatures: (0..<p).filter { !active[$0] }.map { source.schema.featureNames[$0] })
+        let model = LinearRegressionModel(
+            featureNames: source.schema.featureNames, labelName: source.schema.labelName ?? "label",
+            weightName: source.schema.weightName, hyperparameters: self, coefficients: beta,
+            intercept: intercept, summary: summary)
+        let total = clock.now - start
+        let totalSeconds = Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18
+        return (model, report, max(0, totalSeconds - report.seconds))
+    }
+
+    private func iterativeSummary(
+        sums: [Double], moments: WeightedMoments, labelMoment: Double, activeCount: Int,
+        result: LBFGS.Result, constantFeatures: [String]
+    ) -> LinearRegressionSummary {
+        let w = moments.weightSum, p = moments.featureCount
+        let rss = sums[0]
+        let n = moments.positiveWeightRowCount
+        let dof = n - activeCount - (fitIntercept ? 1 : 0)
+        let total = fitIntercept ? labelMoment : labelMoment + w * moments.mean[p] * moments.mean[p]
+        let rSquared = 1 - rss / total
+        let meanResidual = sums[1] / w
+        return LinearRegressionSummary(
+            rowCount: moments.rowCount, positiveWeightRowCount: n, weightSum: w,
+            degreesOfFreedom: dof, residualSumOfSquares: rss, meanSquaredError: rss / w,
+            rootMeanSquaredError: (rss / w).squareRoot(),
+            residualStandardError: dof > 0 ? (rss / Double(dof)).squareRoot() : .nan,
+            rSquared: rSquared,
+            adjustedRSquared: dof > 0
+                ? 1 - (1 - rSquared) * Double(n - (fitIntercept ? 1 : 0)) / Double(dof) : .nan,
+            explainedVariance: 1 - (rss / w - meanResidual * meanResidual) / (labelMoment / w),
+            constantFeatures: constantFeatures,
+            solver: elasticNetParam > 0 && regParam > 0 ? "owl-qn" : "l-bfgs",
+            iterations: result.iterations, converged: result.converged, objective: result.value)
+    }
+}

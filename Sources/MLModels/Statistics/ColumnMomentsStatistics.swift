@@ -1,0 +1,51 @@
+import MLData
+import MLEngine
+
+/// Per-column weighted means and centred second moments `Σw(z − z̄)²` of `[X y]`, without
+/// the `p × p` cross moments: what an iterative solver needs to scale features, in `O(p)`.
+public struct ColumnMomentsStatistics: PartialStatistics {
+    public typealias Shape = Int
+
+    public internal(set) var moments: WeightedMoments
+    /// `Σw(zⱼ − z̄ⱼ)²` for the `p` features and the label.
+    public internal(set) var secondMoments: [Double]
+
+    public init(zeroFor featureCount: Int) {
+        moments = WeightedMoments(featureCount: featureCount)
+        secondMoments = Array(repeating: 0, count: featureCount + 1)
+    }
+
+    /// Two passes over the chunk: means, then centred squares.
+    public init(chunk: DataChunk) throws {
+        guard chunk.labels.count == chunk.rowCount else { throw ModelError.missingLabel }
+        let p = chunk.featureCount
+        moments = WeightedMoments(chunk: chunk)
+        secondMoments = Array(repeating: 0, count: p + 1)
+        let mean = moments.mean
+        chunk.features.withUnsafeBufferPointer { x in
+            for i in 0..<chunk.rowCount {
+                let w = chunk.weight(i)
+                guard w > 0 else { continue }
+                for j in 0..<p {
+                    let d = x[i * p + j] - mean[j]
+                    secondMoments[j] += w * d * d
+                }
+                let d = chunk.labels[i] - mean[p]
+                secondMoments[p] += w * d * d
+            }
+        }
+    }
+
+    public mutating func merge(_ other: ColumnMomentsStatistics) throws {
+        let selfHadWeight = moments.weightSum > 0
+        let (delta, factor) = moments.mergeMeans(other.moments)
+        guard other.moments.weightSum > 0 else { return }
+        guard selfHadWeight else {
+            secondMoments = other.secondMoments
+            return
+        }
+        for j in secondMoments.indices {
+            secondMoments[j] += other.secondMoments[j] + factor * delta[j] * delta[j]
+        }
+    }
+}
