@@ -72,7 +72,7 @@ public enum ParallelPass {
             }
         }
 
-        try BLASThreads.with(1) { () throws(ChunkFailure) in
+        try BLASThreads.singleThreaded { () throws(ChunkFailure) in
             let threads = options.threads
             if threads == 1 {
                 worker(0)

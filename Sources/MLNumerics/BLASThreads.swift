@@ -1,4 +1,5 @@
 import CBLAS
+import Synchronization
 
 /// OpenBLAS's own thread pool, which must be set to one thread while mlfit's workers run
 /// chunks in parallel (two levels of threads would oversubscribe the cores), and may use all
@@ -14,13 +15,28 @@ public enum BLASThreads {
         openblas_set_num_threads(Int32(max(1, count)))
     }
 
-    /// Runs `body` with OpenBLAS limited to `count` threads, then restores the previous value.
-    public static func with<R, E: Error>(_ count: Int, _ body: () throws(E) -> R) throws(E) -> R {
-        let previous = Self.count
-        set(count)
-        defer { set(previous) }
+    /// Runs `body` with OpenBLAS single-threaded, for code that runs BLAS on several threads
+    /// of its own. The setting is process-wide, so overlapping callers (passes running at
+    /// the same time) are counted: the first one in saves the thread count, the last one out
+    /// restores it.
+    public static func singleThreaded<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
+        singleThreadedUsers.withLock { state in
+            if state.users == 0 {
+                state.saved = count
+                set(1)
+            }
+            state.users += 1
+        }
+        defer {
+            singleThreadedUsers.withLock { state in
+                state.users -= 1
+                if state.users == 0 { set(state.saved) }
+            }
+        }
         return try body()
     }
+
+    private static let singleThreadedUsers = Mutex((users: 0, saved: 1))
 
     /// The name of the CPU kernel OpenBLAS selected (e.g. "Haswell"), which the
     /// `OPENBLAS_CORETYPE` environment variable overrides.
