@@ -104,7 +104,8 @@ public final class CSVSource: ChunkSource {
     /// order, holding at most about `2 × threads` results that are ready early — for writing
     /// predictions in row order.
     ///
-    /// Results before a bad row are consumed, then its ``DataError`` is thrown. An error
+    /// The chunks of the blocks before a bad row's block are consumed, then its ``DataError``
+    /// is thrown (rows of its own block before it are not consumed). An error
     /// thrown by `transform` or `consume` stops the pass and is rethrown as it is.
     public func forEachChunkInOrder<T: Sendable>(
         options: ExecutionOptions,
