@@ -19,6 +19,8 @@ public enum DataError: Error, Hashable, Sendable {
     case readFailed(file: String, reason: String)
     case emptyFile(file: String)
     case noDataRows(file: String)
+    /// Every data row was dropped as invalid (`handleInvalid: .skip`), so none is left to use.
+    case noUsableRows(file: String, skipped: Int)
     case unknownColumn(file: String, name: String, role: String, available: [String])
     case duplicateColumn(file: String, name: String)
     /// A field that should hold a finite number holds something else (or nothing).

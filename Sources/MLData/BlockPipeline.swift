@@ -1,0 +1,158 @@
+import Dispatch
+import MLEngine
+import Synchronization
+
+/// The rows parsed from one block of text lines.
+struct ParsedBlock: Sendable {
+    var chunk: DataChunk
+    /// Lines in the block, blank and skipped ones included.
+    var lines: Int
+    /// Rows dropped as invalid (`handleInvalid: .skip`).
+    var skipped: Int
+}
+
+/// A ``DataError`` raised inside a block, whose line numbers count from the block's first
+/// line (1-based) because the lines of the blocks before it may still be being counted.
+struct BlockError: Error {
+    var error: DataError
+}
+
+/// Streams a text file through a block parser in parallel: the part CSV and LIBSVM share.
+///
+/// Blocks are read in order under the engine's lock (I/O only) and parsed on the workers.
+/// Each parsed block records its line count; an error in block `i` is located within its
+/// block, and its absolute line is resolved after the pass from the counts of blocks
+/// `0..<i` — which the engine guarantees were handed out and have completed — so the error
+/// reported is the same on any number of threads.
+struct BlockPipeline: Sendable {
+    /// The file, as named in errors.
+    let path: String
+    /// Bytes before the first data line (a header).
+    let dataOffset: Int
+    /// Lines before the first data line.
+    let linesBefore: Int
+    let bytesPerBlock: Int
+    let parse: @Sendable (UnsafeBufferPointer<UInt8>) throws(BlockError) -> ParsedBlock
+
+    /// Counts gathered while a pass runs.
+    final class Tally: Sendable {
+        private struct Counts {
+            var linesPerBlock: [Int] = []
+            var rows = 0
+            var skipped = 0
+            var blocks = 0
+        }
+        private let counts = Mutex(Counts())
+
+        func record(_ block: ParsedBlock, index: Int) {
+            counts.withLock { c in
+                if c.linesPerBlock.count <= index {
+                    c.linesPerBlock.append(contentsOf: repeatElement(0, count: index + 1 - c.linesPerBlock.count))
+                }
+                c.linesPerBlock[index] = block.lines
+                c.rows += block.chunk.rowCount
+                c.skipped += block.skipped
+                c.blocks += 1
+            }
+        }
+
+        /// Lines in blocks `0..<index`.
+        func lines(before index: Int) -> Int {
+            counts.withLock { $0.linesPerBlock.prefix(index).reduce(0, +) }
+        }
+
+        func report(bytes: Int, since start: DispatchTime) -> PassReport {
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            return counts.withLock {
+                PassReport(rows: $0.rows, skippedRows: $0.skipped, bytes: bytes, chunks: $0.blocks, seconds: seconds)
+            }
+        }
+    }
+
+    func openReader() throws(DataError) -> TextBlockReader {
+        try TextBlockReader(path: path, offset: dataOffset, bytesPerBlock: bytesPerBlock)
+    }
+
+    /// Parses block `index` and records its counts.
+    func parse(_ block: [UInt8], index: Int, tally: Tally) throws(BlockError) -> ParsedBlock {
+        let parse = self.parse
+        let parsed = try block.withUnsafeBufferPointer { (bytes) throws(BlockError) in try parse(bytes) }
+        tally.record(parsed, index: index)
+        return parsed
+    }
+
+    /// One pass: `compute` on every non-empty chunk, merged by the engine's fixed tree.
+    func pass<Statistics: PartialStatistics>(
+        options: ExecutionOptions, shape: Statistics.Shape,
+        compute: @escaping @Sendable (DataChunk) throws -> Statistics
+    ) throws -> (Statistics, PassReport) {
+        let start = DispatchTime.now()
+        let reader = try openReader()
+        let tally = Tally()
+        let pipeline = self
+        let result: Statistics
+        do {
+            result = try ParallelPass.run(
+                options: options, shape: shape,
+                next: { () throws(DataError) in try reader.next() },
+                compute: { block, index in
+                    let parsed = try pipeline.parse(block, index: index, tally: tally)
+                    // An empty chunk contributes nothing; kernels need not handle zero rows.
+                    guard parsed.chunk.rowCount > 0 else { return Statistics(zeroFor: shape) }
+                    return try compute(parsed.chunk)
+                })
+        } catch let failure as ChunkFailure {
+            throw resolve(failure, tally: tally)
+        }
+        let report = tally.report(bytes: reader.bytesRead, since: start)
+        try checkRows(report)
+        return (result, report)
+    }
+
+    /// Fails when a pass found no row to use.
+    func checkRows(_ report: PassReport) throws(DataError) {
+        guard report.rows == 0 else { return }
+        if report.skippedRows == 0 { throw .noDataRows(file: path) }
+        throw .noUsableRows(file: path, skipped: report.skippedRows)
+    }
+
+    /// The error to show for a failed chunk: a data error at its absolute line, a read
+    /// error as it is, and anything else (a failure of the caller's code) unchanged.
+    func resolve(_ failure: ChunkFailure, tally: Tally) -> any Error {
+        resolve(failure.underlying, chunkIndex: failure.chunkIndex, tally: tally) ?? failure
+    }
+
+    /// `error` raised in chunk `chunkIndex` as a ``DataError`` at its absolute line, or `nil`
+    /// when it is not a data error.
+    func resolve(_ error: any Error, chunkIndex: Int, tally: Tally) -> DataError? {
+        switch error {
+        case let located as BlockError:
+            return located.error.shiftingLines(by: linesBefore + tally.lines(before: chunkIndex))
+        case let error as DataError:
+            return error
+        default:
+            return nil
+        }
+    }
+}
+
+extension DataError {
+    /// The same error with its line moved down by `offset` lines.
+    func shiftingLines(by offset: Int) -> DataError {
+        func moved(_ location: Location) -> Location {
+            var location = location
+            location.line += offset
+            return location
+        }
+        switch self {
+        case .invalidNumber(let l, let found): return .invalidNumber(moved(l), found: found)
+        case .wrongFieldCount(let l, let expected, let found):
+            return .wrongFieldCount(moved(l), expected: expected, found: found)
+        case .unterminatedQuote(let l): return .unterminatedQuote(moved(l))
+        case .negativeWeight(let l, let found): return .negativeWeight(moved(l), found: found)
+        case .malformedLine(let l, let reason, let found):
+            return .malformedLine(moved(l), reason: reason, found: found)
+        default: return self
+        }
+    }
+}

@@ -1,0 +1,205 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import MLNumerics
+
+/// Parses a block of whole CSV lines into a ``DataChunk``.
+///
+/// One forward scan over the bytes with pointers: no allocation per row or field, and no
+/// `String` unless an error message is built. Each used field is parsed by
+/// ``NumberParser``; unused columns are skipped without being parsed.
+struct CSVBlockParser: Sendable {
+    /// The role of a file column: a feature slot (≥ 0) or one of these.
+    static let unused: Int32 = -1
+    static let labelRole: Int32 = -2
+    static let weightRole: Int32 = -3
+
+    let file: String
+    let delimiter: UInt8
+    /// Header names, for error messages.
+    let columnNames: [String]
+    /// The role of every file column.
+    let roles: [Int32]
+    let featureCount: Int
+    let hasLabel: Bool
+    let hasWeight: Bool
+    let policy: InvalidRowPolicy
+
+    /// The chunk of the rows in `bytes`; errors are located relative to the block's lines.
+    func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(BlockError) -> ParsedBlock {
+        guard let base = bytes.baseAddress, bytes.count > 0 else {
+            return ParsedBlock(chunk: DataChunk(features: Matrix(rows: 0, columns: featureCount)), lines: 0, skipped: 0)
+        }
+        // Every row ends a line, so the line count bounds the rows: size the outputs once.
+        let capacity = Self.countNewlines(base, bytes.count) + 1
+        let p = featureCount
+        var labels = [Double](repeating: 0, count: hasLabel ? capacity : 0)
+        var weights = [Double](repeating: 0, count: hasWeight ? capacity : 0)
+        var counts = Counts()
+        var failure: BlockError?
+        let features = [Double](unsafeUninitializedCapacity: max(1, capacity * p)) { buffer, initialized in
+            labels.withUnsafeMutableBufferPointer { labelBuffer in
+                weights.withUnsafeMutableBufferPointer { weightBuffer in
+                    let output = Output(
+                        features: buffer.baseAddress, labels: labelBuffer.baseAddress,
+                        weights: weightBuffer.baseAddress)
+                    do throws(BlockError) {
+                        try parseLines(base, base + bytes.count, into: output, counts: &counts)
+                    } catch {
+                        failure = error
+                    }
+                }
+            }
+            initialized = failure == nil ? counts.rows * p : 0
+        }
+        if let failure { throw failure }
+        labels.removeLast(labels.count - (hasLabel ? counts.rows : 0))
+        weights.removeLast(weights.count - (hasWeight ? counts.rows : 0))
+        let matrix = (try? Matrix(rows: counts.rows, columns: p, elements: features)) ?? Matrix(rows: 0, columns: p)
+        return ParsedBlock(
+            chunk: DataChunk(features: matrix, labels: labels, weights: weights),
+            lines: counts.lines, skipped: counts.skipped)
+    }
+
+    private struct Output {
+        var features: UnsafeMutablePointer<Double>?
+        var labels: UnsafeMutablePointer<Double>?
+        var weights: UnsafeMutablePointer<Double>?
+    }
+
+    private struct Counts {
+        var rows = 0
+        var skipped = 0
+        var lines = 0
+    }
+
+    private func parseLines(
+        _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into output: Output, counts: inout Counts
+    ) throws(BlockError) {
+        let p = featureCount
+        let columnCount = roles.count
+        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+        let delimiter = self.delimiter
+        try roles.withUnsafeBufferPointer { (roles) throws(BlockError) in
+            var lineStart = start
+            while lineStart < end {
+                counts.lines += 1
+                let line = counts.lines
+                let found = memchr(lineStart, Int32(newline), end - lineStart)
+                let newlineAt = found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) } ?? end
+                var lineEnd = newlineAt
+                if lineEnd > lineStart, lineEnd[-1] == cr { lineEnd -= 1 }
+                defer { lineStart = newlineAt + 1 }
+
+                // Blank lines (empty, or only spaces and tabs) are not rows.
+                var firstByte = lineStart
+                while firstByte < lineEnd, firstByte.pointee == space || firstByte.pointee == tab { firstByte += 1 }
+                if firstByte == lineEnd { continue }
+
+                let row = output.features.map { $0 + counts.rows * p }
+                var rowError: DataError?
+                var column = 0
+                var field = lineStart
+                while true {
+                    var contentStart = field
+                    var contentEnd: UnsafePointer<UInt8>
+                    var fieldEnd: UnsafePointer<UInt8>
+                    var q = field
+                    while q < lineEnd, q.pointee == space || q.pointee == tab { q += 1 }
+                    if q < lineEnd, q.pointee == quote {
+                        // A quoted field: up to the closing quote, `""` standing for one quote.
+                        var r = q + 1
+                        var closed = false
+                        while r < lineEnd {
+                            if r.pointee == quote {
+                                if r + 1 < lineEnd, r[1] == quote { r += 2; continue }
+                                closed = true
+                                break
+                            }
+                            r += 1
+                        }
+                        guard closed else {
+                            throw BlockError(error: .unterminatedQuote(location(line: line, column: column)))
+                        }
+                        contentStart = q + 1
+                        contentEnd = r
+                        fieldEnd = r + 1
+                        while fieldEnd < lineEnd, fieldEnd.pointee == space || fieldEnd.pointee == tab { fieldEnd += 1 }
+                        if fieldEnd < lineEnd, fieldEnd.pointee != delimiter {
+                            // Text after the closing quote makes the whole field the value.
+                            while fieldEnd < lineEnd, fieldEnd.pointee != delimiter { fieldEnd += 1 }
+                            contentStart = field
+                            contentEnd = fieldEnd
+                        }
+                    } else {
+                        fieldEnd = q
+                        while fieldEnd < lineEnd, fieldEnd.pointee != delimiter { fieldEnd += 1 }
+                        contentEnd = fieldEnd
+                    }
+
+                    if column < columnCount, rowError == nil {
+                        let role = roles[column]
+                        if role != Self.unused {
+                            if let value = NumberParser.parse(contentStart, contentEnd) {
+                                if role >= 0 {
+                                    row?[Int(role)] = value
+                                } else if role == Self.labelRole {
+                                    output.labels?[counts.rows] = value
+                                } else if value < 0 {
+                                    rowError = .negativeWeight(
+                                        location(line: line, column: column), found: Self.text(contentStart, contentEnd))
+                                } else {
+                                    output.weights?[counts.rows] = value
+                                }
+                            } else {
+                                rowError = .invalidNumber(
+                                    location(line: line, column: column), found: Self.text(contentStart, contentEnd))
+                            }
+                            if let rowError, policy == .error { throw BlockError(error: rowError) }
+                        }
+                    }
+                    column += 1
+                    if fieldEnd >= lineEnd { break }
+                    field = fieldEnd + 1
+                }
+
+                if column != columnCount, rowError == nil {
+                    // Point at the first missing field, or at the first extra one.
+                    let at = min(column, columnCount)
+                    var where_ = location(line: line, column: at)
+                    if column > columnCount { where_.columnName = nil }
+                    rowError = .wrongFieldCount(where_, expected: columnCount, found: column)
+                    if policy == .error, let rowError { throw BlockError(error: rowError) }
+                }
+                if rowError == nil { counts.rows += 1 } else { counts.skipped += 1 }
+            }
+        }
+    }
+
+    /// The place of 0-based field `column` on block line `line`.
+    private func location(line: Int, column: Int) -> DataError.Location {
+        DataError.Location(
+            file: file, line: line, column: column + 1,
+            columnName: column < columnNames.count ? columnNames[column] : nil)
+    }
+
+    /// The bytes as text for a message, cut to 40 characters.
+    static func text(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> String {
+        let all = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+        return all.count > 40 ? String(all.prefix(40)) + "…" : all
+    }
+
+    static func countNewlines(_ start: UnsafePointer<UInt8>, _ count: Int) -> Int {
+        var n = 0
+        var p = start
+        let end = start + count
+        while p < end, let found = memchr(p, Int32(UInt8(ascii: "\n")), end - p) {
+            n += 1
+            p = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        return n
+    }
+}

@@ -1,0 +1,51 @@
+/// What a reader does with a row whose values cannot be used.
+public enum InvalidRowPolicy: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Stop with a ``DataError`` naming the file, line and column (the default).
+    case error
+    /// Drop the row and count it in ``PassReport/skippedRows``, as Spark's
+    /// `handleInvalid = "skip"` does. Dropped: rows with an empty, non-numeric or non-finite
+    /// value in a used column, a negative weight, or a different number of fields than the
+    /// header (CSV), and malformed lines (LIBSVM). A quote without its closing quote stays an
+    /// error, because it usually means a quoted field spanning lines, which the reader does
+    /// not support, and dropping it could silently lose many rows.
+    case skip
+}
+
+/// How to read a CSV file.
+///
+/// ```swift
+/// let options = CSVOptions(label: "price", weight: "w", features: ["area", "rooms"])
+/// let source = try CSVSource(path: "houses.csv", options: options)
+/// ```
+public struct CSVOptions: Sendable, Hashable {
+    /// The byte between fields (`,` by default; `\t` for TSV, `;`).
+    public var delimiter: UInt8
+    /// The label column, or `nil` when there is none (for example for predictions).
+    public var label: String?
+    /// The weight column, or `nil` for unweighted rows.
+    public var weight: String?
+    /// The feature columns in the order wanted, or `nil` for every column other than the
+    /// label and the weight, in file order. Columns not used are never parsed.
+    public var features: [String]?
+    /// What to do with rows whose used values are missing or invalid.
+    public var handleInvalid: InvalidRowPolicy
+    /// Bytes read and parsed as one chunk (default 4 MiB). Chunk boundaries, and therefore
+    /// results, depend on it but never on the thread count; memory is about
+    /// `threads × bytesPerBlock` plus the parsed chunks, independent of the file size.
+    public var bytesPerBlock: Int
+
+    public static let defaultBytesPerBlock = 4 << 20
+
+    public init(
+        delimiter: UInt8 = UInt8(ascii: ","), label: String? = nil, weight: String? = nil,
+        features: [String]? = nil, handleInvalid: InvalidRowPolicy = .error,
+        bytesPerBlock: Int = CSVOptions.defaultBytesPerBlock
+    ) {
+        self.delimiter = delimiter
+        self.label = label
+        self.weight = weight
+        self.features = features
+        self.handleInvalid = handleInvalid
+        self.bytesPerBlock = max(1, bytesPerBlock)
+    }
+}
