@@ -37,4 +37,15 @@ public protocol ChunkSource: Sendable {
         shape: Statistics.Shape,
         compute: @escaping @Sendable (DataChunk) throws -> Statistics
     ) throws -> (Statistics, PassReport)
+
+    /// Transforms chunks in parallel and hands the results to `consume` on the calling
+    /// thread in row order (for writing predictions).
+    func forEachChunkInOrder<T: Sendable>(
+        options: ExecutionOptions,
+        transform: @escaping @Sendable (DataChunk) throws -> T,
+        consume: (T) throws -> Void
+    ) throws -> PassReport
+
+    /// Every row in memory as binary chunks, for fits that pass over the data many times.
+    func load(options: ExecutionOptions) throws -> Dataset
 }

@@ -98,6 +98,20 @@ public struct Dataset: ChunkSource {
         return (result, PassReport(rows: rowCount, chunks: chunks.count, seconds: seconds))
     }
 
+    public func forEachChunkInOrder<T: Sendable>(
+        options: ExecutionOptions,
+        transform: @escaping @Sendable (DataChunk) throws -> T,
+        consume: (T) throws -> Void
+    ) throws -> PassReport {
+        let start = DispatchTime.now()
+        for chunk in chunks { try consume(transform(chunk)) }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return PassReport(rows: rowCount, chunks: chunks.count, seconds: seconds)
+    }
+
+    /// The data set itself: it is in memory already.
+    public func load(options: ExecutionOptions) throws -> Dataset { self }
+
     private init(trusted schema: Schema, chunks: [DataChunk]) {
         self.schema = schema
         self.chunks = chunks

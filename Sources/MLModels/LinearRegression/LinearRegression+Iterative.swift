@@ -14,11 +14,13 @@ extension LinearRegression {
     /// residual uses the best intercept for the current slopes, `β₀ = ȳ − x̄ᵀβ`, so the
     /// gradient is `(1/W)·Σw·r·(x − x̄)`.
     func fitIteratively(
-        _ source: some ChunkSource, options: ExecutionOptions
+        _ stream: some ChunkSource, options: ExecutionOptions
     ) throws -> (model: LinearRegressionModel, pass: PassReport, finalizeSeconds: Double) {
-        let p = source.schema.featureCount
+        let p = stream.schema.featureCount
         let clock = ContinuousClock()
         let start = clock.now
+        // Many passes: parse once, keep the chunks in binary form.
+        let source = try stream.load(options: options)
         var report = PassReport()
         func add(_ pass: PassReport) {
             report.rows = pass.rows

@@ -54,15 +54,7 @@ struct DataOptions: ParsableArguments {
             options.handleInvalid = handleInvalid.policy
             return try CSVSource(path: data, options: options)
         case .libsvm:
-            if weight != nil {
-                throw ValidationError("LIBSVM files have no weight column; drop --weight-col")
-            }
-            var options = LIBSVMOptions()
-            options.numFeatures = numFeatures ?? features.map { names in
-                names.compactMap { Int($0) }.max() ?? names.count
-            }
-            options.handleInvalid = handleInvalid.policy
-            return try LIBSVMSource(path: data, options: options)
+            throw ValidationError("LIBSVM input is not available yet")  // LIBSVM-PENDING
         }
     }
 }

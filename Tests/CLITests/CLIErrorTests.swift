@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// Bad input: one clear line on stderr and a non-zero exit — 64 for usage errors, 1 for data
+/// and model errors — never a crash.
+@Suite struct CLIErrorTests {
+    static func train(_ csv: String, extra: [String] = [], model: String? = nil) throws -> CLIResult {
+        let dir = try CLI.temporaryDirectory()
+        let data = try CLI.write(csv, named: "bad.csv", in: dir)
+        return try CLI.run(["train", "linear-regression", "--data", data, "--label", "y",
+                            "--model", model ?? dir.appendingPathComponent("m.json").path, "--quiet"] + extra)
+    }
+
+    @Test(arguments: [
+        ("a,y\n1,2\n3\n", "bad.csv:3:"),                 // ragged row
+        ("a,y\n1,2\nabc,4\n", "bad.csv:3:1"),            // text in a number column
+        ("", "bad.csv"),                                 // empty file
+        ("a,y\n", "bad.csv"),                            // header only
+        ("a,y\n1,2\n2,NaN\n", "bad.csv:3:2"),            // NaN
+        ("a,y\n1,2\ninf,3\n", "bad.csv:3:1"),            // infinity
+        ("a,y\n1,2\n\"3,4\n", "bad.csv:3:"),             // unterminated quote
+        ("a,y\n1,2\n,4\n", "bad.csv:3:1"),               // empty field
+    ])
+    func badCSVIsReportedWithLocation(csv: String, location: String) throws {
+        let result = try Self.train(csv)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains(location), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error"))
+    }
+
+    @Test func unknownLabelColumnListsTheColumns() throws {
+        let dir = try CLI.temporaryDirectory()
+        let data = try CLI.write("a,b\n1,2\n", named: "d.csv", in: dir)
+        let result = try CLI.run(["train", "linear-regression", "--data", data, "--label", "nope",
+                                  "--model", dir.appendingPathComponent("m.json").path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("nope"))
+        #expect(result.stderr.contains("'a'") || result.stderr.contains("a, b"))
+    }
+
+    @Test func skipModeDropsBadRowsAndSaysHowMany() throws {
+        let result = try Self.train("a,y\n1,2\n2,x\n3,6\n4,8\n", extra: ["--handle-invalid", "skip"])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test(arguments: [
+        (["--reg-param", "-1"], "The 'regParam' hyperparameter of LinearRegression must be ≥ 0. Got -1."),
+        (["--elastic-net-param", "2"], "The 'elasticNetParam' hyperparameter of LinearRegression must be in [0, 1]. Got 2."),
+        (["--max-iter", "0"], "The 'maxIter' hyperparameter of LinearRegression must be ≥ 1. Got 0."),
+        (["--threads", "0"], "--threads must be in 1...1024; got 0"),
+        (["--solver", "magic"], "magic"),
+    ])
+    func badHyperparametersAreUsageErrors(arguments: [String], message: String) throws {
+        let result = try Self.train("a,y\n1,2\n2,3\n3,5\n", extra: arguments)
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func missingModelFileAndCorruptModel() throws {
+        let dir = try CLI.temporaryDirectory()
+        let missing = try CLI.run(["info", "--model", dir.appendingPathComponent("none.json").path])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no such file"))
+
+        let corrupt = try CLI.write("{\"format\": \"mlfit-model\", \"formatVersion\": 1, \"algo", named: "c.json", in: dir)
+        let result = try CLI.run(["info", "--model", corrupt])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("not a valid model file"))
+
+        let foreign = try CLI.write("{\"weights\": [1, 2]}", named: "f.json", in: dir)
+        #expect(try CLI.run(["info", "--model", foreign]).stderr.contains("not an mlfit model file"))
+
+        let newer = try CLI.write("{\"format\": \"mlfit-model\", \"formatVersion\": 9}", named: "n.json", in: dir)
+        #expect(try CLI.run(["info", "--model", newer]).stderr.contains("format version 9"))
+    }
+
+    @Test func unwritableModelPathFailsCleanly() throws {
+        let result = try Self.train("a,y\n1,2\n2,3\n3,5\n", model: "/nonexistent-dir/m.json")
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("/nonexistent-dir/m.json"))
+    }
+
+    @Test func collinearFeaturesAreADataError() throws {
+        let result = try Self.train("a,b,y\n1,2,1\n2,4,3\n3,6,2\n4,8,5\n")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("'b' is a linear combination of 'a'"), "\(result.stderr)")
+    }
+}
