@@ -140,3 +140,18 @@ import Testing
         }
     }
 }
+
+extension NISTCertifiedTests {
+    /// Filip (degree-10 polynomial, κ ≈ 1e15 on raw powers) is rank-deficient at R's `lm`
+    /// tolerance of 1e-7: `lm` reports x10 as aliased (coefficient NA), and mlfit, which uses
+    /// the same rule, refuses the unregularized fit and names x10. Certified values need
+    /// extended precision (NIST's own Filip computations used 500-digit arithmetic).
+    @Test func filipIsRankDeficientAtRsTolerance() throws {
+        let features = ["x", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10"]
+        let path = Self.root.appendingPathComponent("Datasets/NIST/Filip.csv").path
+        let data = try CSVSource(path: path, options: CSVOptions(label: "y", features: features))
+        #expect(throws: ModelError.collinear(feature: "x10", combination: Array(features.dropLast()))) {
+            try LinearRegression().fit(data)
+        }
+    }
+}

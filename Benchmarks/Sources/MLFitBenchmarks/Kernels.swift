@@ -90,8 +90,8 @@ enum KernelBenchmarks {
         var syrk: [Int: Double] = [:]
         for threads in [1, 2] {
             let perThread = max(1, blocks.count / threads)
-            let cached = try BLASThreads.singleThreaded {
-                try best(repeats) {
+            let cached = BLASThreads.singleThreaded {
+                best(repeats) {
                     DispatchQueue.concurrentPerform(iterations: threads) { _ in
                         var c = [Double](repeating: 0, count: q * q)
                         blocks[0].withUnsafeBufferPointer { z in
@@ -108,8 +108,8 @@ enum KernelBenchmarks {
                 }
             }
             _ = row("dsyrk (cached block)", threads, cached, Double(perThread * threads * r * q * q), nil)
-            let streaming = try BLASThreads.singleThreaded {
-                try best(repeats) {
+            let streaming = BLASThreads.singleThreaded {
+                best(repeats) {
                     DispatchQueue.concurrentPerform(iterations: threads) { t in
                         var c = [Double](repeating: 0, count: q * q)
                         c.withUnsafeMutableBufferPointer { cc in

@@ -27,7 +27,7 @@ func median(_ values: [Double]) -> Double {
 /// Peak resident set size of this process, in bytes.
 func selfPeakRSS() -> Int {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(__rusage_who_t(truncatingIfNeeded: RUSAGE_SELF.rawValue), &usage)
     return Int(usage.ru_maxrss) * 1024
 }
 
@@ -70,7 +70,7 @@ struct Table {
 
     func print() {
         Swift.print(markdown)
-        fflush(stdout)
+        fflush(nil)
     }
 }
 

@@ -31,10 +31,10 @@ struct TrainLinearRegression: ParsableCommand {
     @Option(help: "A column of non-negative row weights.")
     var weightCol: String?
 
-    @Option(help: "Regularization strength λ ≥ 0.")
+    @Option(parsing: .unconditional, help: "Regularization strength λ ≥ 0.")
     var regParam: Double = 0
 
-    @Option(help: "Elastic-net mixing α in [0, 1]: 0 is ridge, 1 is lasso.")
+    @Option(parsing: .unconditional, help: "Elastic-net mixing α in [0, 1]: 0 is ridge, 1 is lasso.")
     var elasticNetParam: Double = 0
 
     @Flag(inversion: .prefixedNo, help: "Fit an intercept.")
@@ -46,10 +46,10 @@ struct TrainLinearRegression: ParsableCommand {
     @Option(help: "The solver: auto (QR; coordinate descent with an L1 term), normal (Cholesky), qr, cd.")
     var solver: LinearRegression.Solver = .auto
 
-    @Option(help: "Iteration limit of iterative data-pass solvers.")
+    @Option(parsing: .unconditional, help: "Iteration limit of iterative data-pass solvers.")
     var maxIter: Int = 100
 
-    @Option(help: "Convergence tolerance of iterative data-pass solvers.")
+    @Option(parsing: .unconditional, help: "Convergence tolerance of iterative data-pass solvers.")
     var tol: Double = 1e-6
 
     @Option(help: "Also write the training report and summary as JSON to this file.")

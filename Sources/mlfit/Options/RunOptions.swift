@@ -3,7 +3,7 @@ import MLFit
 
 /// Threads and console output, shared by every command that reads data.
 struct RunOptions: ParsableArguments {
-    @Option(help: "Worker threads (default: all cores). Results are identical for any count.")
+    @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Results are identical for any count.")
     var threads: Int?
 
     @Flag(help: "Print no progress or report on stderr.")
