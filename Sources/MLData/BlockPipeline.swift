@@ -9,6 +9,8 @@ struct ParsedBlock: Sendable {
     var lines: Int
     /// Rows dropped as invalid (`handleInvalid: .skip`).
     var skipped: Int
+    /// The largest feature index seen (LIBSVM's scan for the feature count).
+    var maxIndex = 0
 }
 
 /// A ``DataError`` raised inside a block, whose line numbers count from the block's first
@@ -86,6 +88,18 @@ struct BlockPipeline: Sendable {
         options: ExecutionOptions, shape: Statistics.Shape,
         compute: @escaping @Sendable (DataChunk) throws -> Statistics
     ) throws -> (Statistics, PassReport) {
+        try passOverBlocks(options: options, shape: shape) { parsed in
+            // An empty chunk contributes nothing; kernels need not handle zero rows.
+            guard parsed.chunk.rowCount > 0 else { return Statistics(zeroFor: shape) }
+            return try compute(parsed.chunk)
+        }
+    }
+
+    /// One pass with `compute` on every parsed block, empty ones included.
+    func passOverBlocks<Statistics: PartialStatistics>(
+        options: ExecutionOptions, shape: Statistics.Shape,
+        compute: @escaping @Sendable (ParsedBlock) throws -> Statistics
+    ) throws -> (Statistics, PassReport) {
         let start = DispatchTime.now()
         let reader = try openReader()
         let tally = Tally()
@@ -96,10 +110,7 @@ struct BlockPipeline: Sendable {
                 options: options, shape: shape,
                 next: { () throws(DataError) in try reader.next() },
                 compute: { block, index in
-                    let parsed = try pipeline.parse(block, index: index, tally: tally)
-                    // An empty chunk contributes nothing; kernels need not handle zero rows.
-                    guard parsed.chunk.rowCount > 0 else { return Statistics(zeroFor: shape) }
-                    return try compute(parsed.chunk)
+                    try compute(pipeline.parse(block, index: index, tally: tally))
                 })
         } catch let failure as ChunkFailure {
             throw resolve(failure, tally: tally)
