@@ -46,7 +46,6 @@ final class TextBlockReader: Sendable {
             if s.atEnd { return nil }
             var buffer = s.carry
             s.carry = []
-            buffer.reserveCapacity(buffer.count + bytesPerBlock)
             var searchFrom = buffer.count
             while true {
                 let got = try read(into: &buffer, count: max(bytesPerBlock, buffer.count / 2), at: s.offset)
@@ -68,13 +67,18 @@ final class TextBlockReader: Sendable {
     }
 
     /// Appends up to `count` bytes read at `offset`; fewer only at the end of the file.
+    ///
+    /// The new bytes go straight from `pread` into uninitialized capacity: zero-filling a
+    /// block first would write every byte twice (and costs seconds per block in debug builds).
     private func read(into buffer: inout [UInt8], count: Int, at offset: Int) throws(DataError) -> Int {
         let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: count))
         var total = 0
         var failure: Int32 = 0
-        buffer.withUnsafeMutableBytes { bytes in
-            guard let base = bytes.baseAddress else { return }
+        buffer = [UInt8](unsafeUninitializedCapacity: old + count) { storage, initialized in
+            guard let base = storage.baseAddress else { return }
+            buffer.withUnsafeBufferPointer { previous in
+                if let source = previous.baseAddress { base.initialize(from: source, count: old) }
+            }
             while total < count {
                 let n = pread(descriptor, base + old + total, count - total, off_t(offset + total))
                 if n > 0 {
@@ -86,8 +90,8 @@ final class TextBlockReader: Sendable {
                     break
                 }
             }
+            initialized = old + total
         }
-        buffer.removeLast(count - total)
         if failure != 0 { throw .readFailed(file: path, reason: String(cString: strerror(failure))) }
         return total
     }

@@ -87,7 +87,7 @@ enum CompareBenchmarks {
         for k in 0...repeats {
             for c in contenders.indices {
                 log("compare: run \(k)/\(repeats) of \(contenders[c].name)")
-                let run = try runChecked(contenders[c].arguments, scratch: scratch)
+                let run = try runMeasuredChecked(contenders[c].arguments, scratch: scratch)
                 if k == 0 {
                     if contenders[c].isPeer {
                         let (line, json) = try FittedLine.fromPeer(run.output)
@@ -129,7 +129,7 @@ enum CompareBenchmarks {
             "Median of \(repeats) runs each, alternating programs, after one unmeasured run of each. Wall time from "
                 + "`posix_spawn` to `wait4`; peak RSS is the child's `ru_maxrss`. Python's times include the interpreter "
                 + "and imports; `read_csv s` and `fit s` are what the script measured inside."
-        ] + notes
+        ] + notes + ["1-minute load average at the end: \(loadAverage())."]
         results.tables.append(table)
 
         var agreement = Table(
@@ -156,8 +156,8 @@ enum CompareBenchmarks {
                 mlfit, "train", "linear-regression", "--data", path, "--label", label, "--model", model,
                 "--reg-param", lambda, "--no-standardization", "--quiet",
             ]
-            _ = try runChecked(args, scratch: scratch)  // page cache
-            let run = try runChecked(args, scratch: scratch)
+            _ = try runMeasuredChecked(args, scratch: scratch)  // page cache
+            let run = try runMeasuredChecked(args, scratch: scratch)
             let size = fileSize(path) ?? 0
             let rows = (try? FittedLine.rowCount(model: model)) ?? 0
             results.peakRSS.append((rows, size, run.peakRSS))

@@ -204,6 +204,7 @@ enum KernelBenchmarks {
             }
             _ = row("dgelqf (streaming, with block copy)", threads, seconds, qrFlops, syrk[threads])
         }
+        shapeTable.notes.append("1-minute load average at the end: \(loadAverage()).")
         results.tables.append(shapeTable)
 
         // (d) Machine references: dgemm and memory bandwidth.

@@ -7,7 +7,7 @@ struct MLFitBenchmarks: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mlfit-benchmarks",
         abstract: "Throughput and memory benchmarks of mlfit on generated data.",
-        subcommands: [Generate.self, Kernels.self, CSV.self, Compare.self, All.self])
+        subcommands: [Generate.self, Kernels.self, CSV.self, Compare.self, All.self, MeasureChild.self])
 }
 
 /// This package's folder (Benchmarks/), from this source file's path.
@@ -203,5 +203,27 @@ struct All: ParsableCommand {
             compareCommands: compare.commands)
         try report.text.write(toFile: markdown, atomically: true, encoding: .utf8)
         log("wrote \(markdown)")
+    }
+}
+
+/// The helper behind ``runMeasured(_:scratch:)``: runs a command and writes its wall time,
+/// peak RSS (from `wait4`) and exit code as JSON.
+struct MeasureChild: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "measure-child", abstract: "Run a command; record its wall time and peak RSS.",
+        shouldDisplay: false)
+    @Option(help: "Folder for the command's stdout and stderr (child.out, child.err).")
+    var scratch: String
+    @Option(help: "Where to write the JSON result.")
+    var result: String
+    @Argument(parsing: .captureForPassthrough)
+    var command: [String]
+
+    func run() throws {
+        let arguments = command.first == "--" ? Array(command.dropFirst()) : command
+        let run = try runChild(arguments, scratch: scratch)
+        let json: [String: Any] = ["seconds": run.seconds, "peakRSS": run.peakRSS, "exitCode": Int(run.exitCode)]
+        let data = try JSONSerialization.data(withJSONObject: json)
+        try data.write(to: URL(fileURLWithPath: result))
     }
 }

@@ -54,3 +54,47 @@ func runChecked(_ arguments: [String], scratch: String) throws -> ChildRun {
     }
     return run
 }
+
+/// This executable's path.
+func selfExecutable() -> String {
+    var buffer = [CChar](repeating: 0, count: 4096)
+    let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+    guard n > 0 else { return CommandLine.arguments[0] }
+    return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
+
+/// Runs a child through a small helper process (this executable's `measure-child`), which
+/// reports the child's wall time and peak RSS.
+///
+/// Why: Linux carries a process's peak-RSS record across `exec`, and `posix_spawn` (vfork)
+/// children start from their parent's record, so `wait4` on a child of this large process
+/// (hundreds of MB after the in-memory benchmarks) would report the parent's peak. The
+/// helper's own memory is small, and its child starts a fresh record.
+func runMeasured(_ arguments: [String], scratch: String) throws -> ChildRun {
+    let helperScratch = scratch + "/helper"
+    try FileManager.default.createDirectory(atPath: helperScratch, withIntermediateDirectories: true)
+    let result = scratch + "/measured.json"
+    unlink(result)
+    let helper = try runChild(
+        [selfExecutable(), "measure-child", "--scratch", scratch, "--result", result, "--"] + arguments,
+        scratch: helperScratch)
+    guard helper.exitCode == 0,
+        let data = FileManager.default.contents(atPath: result),
+        let json = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+        let seconds = json["seconds"] as? Double, let rss = json["peakRSS"] as? Int,
+        let code = json["exitCode"] as? Int
+    else { throw BenchmarkError("measure-child failed: \(helper.errorOutput.suffix(1000))") }
+    let output = (try? String(contentsOfFile: scratch + "/child.out", encoding: .utf8)) ?? ""
+    let errorOutput = (try? String(contentsOfFile: scratch + "/child.err", encoding: .utf8)) ?? ""
+    return ChildRun(seconds: seconds, peakRSS: rss, exitCode: Int32(code), output: output, errorOutput: errorOutput)
+}
+
+/// ``runMeasured(_:scratch:)`` that fails with the child's stderr when it exits non-zero.
+func runMeasuredChecked(_ arguments: [String], scratch: String) throws -> ChildRun {
+    let run = try runMeasured(arguments, scratch: scratch)
+    guard run.exitCode == 0 else {
+        throw BenchmarkError(
+            "`\(arguments.joined(separator: " "))` exited with \(run.exitCode): \(run.errorOutput.suffix(2000))")
+    }
+    return run
+}

@@ -122,3 +122,17 @@ enum Machine {
         #endif
     }
 }
+
+/// CPU seconds (user + system) this process has used.
+func selfCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(truncatingIfNeeded: RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+}
+
+/// The 1-minute load average (other work on the machine skews every number).
+func loadAverage() -> String {
+    guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "?" }
+    return String(text.split(separator: " ").first ?? "?")
+}

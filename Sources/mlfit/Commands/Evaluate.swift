@@ -34,7 +34,8 @@ struct Evaluate: ParsableCommand {
         try CommandFailure.report {
             let saved = try SavedModel.load(from: model)
             let labelName = label ?? saved.labelName ?? "label"
-            let source = try input.open(label: labelName, weight: weightCol, features: saved.featureNames)
+            let source = try input.open(
+                label: labelName, weight: weightCol, features: saved.featureNames, execution: runOptions.execution)
             let (statistics, _) = try source.pass(options: runOptions.execution, shape: 0) { chunk in
                 let predictions: [Double]
                 switch saved {

@@ -28,7 +28,8 @@ struct Predict: ParsableCommand {
     func run() throws {
         try CommandFailure.report {
             let saved = try SavedModel.load(from: model)
-            let source = try input.open(label: nil, weight: nil, features: saved.featureNames)
+            let source = try input.open(
+                label: nil, weight: nil, features: saved.featureNames, execution: runOptions.execution)
             let sink = try PredictionSink(path: output)
             _ = try source.forEachChunkInOrder(options: runOptions.execution) { chunk in
                 switch saved {

@@ -80,7 +80,8 @@ struct TrainLinearRegression: ParsableCommand {
 
     func run() throws {
         try CommandFailure.report {
-            let source = try input.open(label: label, weight: weightCol, features: featureList)
+            let source = try input.open(
+                label: label, weight: weightCol, features: featureList, execution: runOptions.execution)
             let fit = try ConsoleProgress.whileRunning("fitting", enabled: !runOptions.quiet) {
                 try estimator.fitWithReport(source, options: runOptions.execution)
             }

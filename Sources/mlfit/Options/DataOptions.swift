@@ -43,7 +43,9 @@ struct DataOptions: ParsableArguments {
     }
 
     /// Opens the data file with the given roles for its columns.
-    func open(label: String?, weight: String?, features: [String]?) throws -> any ChunkSource {
+    func open(
+        label: String?, weight: String?, features: [String]?, execution: ExecutionOptions
+    ) throws -> any ChunkSource {
         switch resolvedFormat {
         case .csv:
             var options = CSVOptions()
@@ -54,7 +56,16 @@ struct DataOptions: ParsableArguments {
             options.handleInvalid = handleInvalid.policy
             return try CSVSource(path: data, options: options)
         case .libsvm:
-            throw ValidationError("LIBSVM input is not available yet")  // LIBSVM-PENDING
+            if weight != nil {
+                throw ValidationError("LIBSVM files have no weight column; drop --weight-col")
+            }
+            var options = LIBSVMOptions()
+            // A model trained on LIBSVM data names its features "1"…"p".
+            options.numFeatures = numFeatures ?? features.map { names in
+                names.compactMap { Int($0) }.max() ?? names.count
+            }
+            options.handleInvalid = handleInvalid.policy
+            return try LIBSVMSource(path: data, options: options, execution: execution)
         }
     }
 }
