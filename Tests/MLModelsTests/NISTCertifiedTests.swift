@@ -123,20 +123,24 @@ import Testing
         return scores.min { $0.0 < $1.0 } ?? (0, "nothing")
     }
 
-    /// The default solver (QR statistics) reaches at least 9 significant digits on every set
-    /// but Filip, in one chunk and merged from five.
+    /// The default solver (QR statistics, refined with double-double residuals when the
+    /// scaled condition number exceeds 300) reaches at least 11 significant digits in every
+    /// certified value of every set but Filip, in one chunk and merged from five. (Householder
+    /// QR alone gives about 6 on Wampler5: numpy's `lstsq` reaches LRE 5.8.)
     @Test(arguments: cases, [1, 5])
-    func defaultSolverReachesNineDigits(c: Case, chunks: Int) throws {
+    func defaultSolverReachesElevenDigits(c: Case, chunks: Int) throws {
         let data = try Self.load(c).rechunked(into: chunks)
         let model = try LinearRegression(fitIntercept: c.fitIntercept).fit(data)
         let worst = Self.worstLRE(model, c)
-        // Exact-fit sets (Wampler1, 2) certify standard errors of exactly 0; ours are round-off.
-        let isExactFit = c.residualStandardDeviation == 0
-        #expect(worst.value >= (isExactFit ? 6 : 9), "\(c.name): LRE \(worst.value) at \(worst.what)")
-        if !isExactFit {
-            for j in c.coefficients.indices {
-                #expect(Self.lre(model.coefficients[j], c.coefficients[j]) >= 9, "\(c.name) β[\(j)]")
-            }
+        #expect(worst.value >= 11, "\(c.name): LRE \(worst.value) at \(worst.what)")
+    }
+
+    /// Refinement runs only where the conditioning calls for it.
+    @Test func refinementRunsOnlyWhenIllConditioned() throws {
+        for c in Self.cases {
+            let model = try LinearRegression(fitIntercept: c.fitIntercept).fit(Self.load(c))
+            let illConditioned = c.name.hasPrefix("Wampler")
+            #expect((model.summary.refinementPasses > 0) == illConditioned, "\(c.name)")
         }
     }
 }

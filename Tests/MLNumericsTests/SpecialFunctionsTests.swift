@@ -44,3 +44,29 @@ import Testing
         #expect(SpecialFunctions.studentTTwoSidedPValue(1, degreesOfFreedom: 0).isNaN)
     }
 }
+
+@Suite struct DoubleDoubleTests {
+    @Test func errorFreeTransformations() {
+        // 0.1 + 0.2: the rounding error of the sum is recovered exactly.
+        let (s, e) = DoubleDouble.twoSum(0.1, 0.2)
+        #expect(s == 0.30000000000000004)
+        #expect(e == -2.7755575615628914e-17)  // 0.1 + 0.2 − s in exact binary arithmetic
+        // (1 + 2⁻³⁰)² = 1 + 2⁻²⁹ + 2⁻⁶⁰: the 2⁻⁶⁰ term is the product's rounding error.
+        let x = 1 + 0x1p-30
+        let (p, f) = DoubleDouble.twoProduct(x, x)
+        #expect(p == 1 + 0x1p-29)
+        #expect(f == 0x1p-60)
+    }
+
+    @Test func sumsBeyondDoublePrecision() {
+        // 1e16 + 1 − 1e16 is 0 in Double arithmetic and exactly 1 in double-double.
+        var sum = DoubleDouble(1e16)
+        sum.add(1)
+        sum.add(-1e16)
+        #expect(sum.value == 1)
+        var products = DoubleDouble(0)
+        products.addProduct(1 + 0x1p-30, 1 - 0x1p-30)  // 1 − 2⁻⁶⁰
+        products.add(-1)
+        #expect(products.value == -0x1p-60)
+    }
+}

@@ -7,8 +7,11 @@ struct LeastSquaresSolution {
     var intercept: Double
     /// The active coefficients, in ``LeastSquaresProblem/active`` order.
     var activeCoefficients: [Double]
-    /// Upper-triangular factor of the feature moments, for standard errors (unpenalized fits).
+    /// Upper-triangular factor of the (ridge-penalized) feature moments, from the exact
+    /// solves: for refinement, and for standard errors of unpenalized fits.
     var featureFactor: Matrix?
+    /// Passes of iterative refinement applied (see ``LeastSquaresProblem/refine``).
+    var refinementPasses = 0
     var method: String
     var sweeps: Int?
     var converged: Bool
@@ -44,6 +47,7 @@ extension LeastSquaresProblem {
         } else {
             let t = try featureTriangularFactor(penalty: l2Strength)
             beta = try LAPACK.solveUpperTriangular(t.factor, t.rightHandSide)
+            factor = t.factor
             method = triangular == nil ? "normal" : "qr"
         }
 

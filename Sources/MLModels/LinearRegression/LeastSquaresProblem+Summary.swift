@@ -1,8 +1,11 @@
 import MLNumerics
 
 extension LeastSquaresProblem {
-    /// The training summary of `solution`, from the moments alone.
-    func summary(of solution: LeastSquaresSolution) throws -> LinearRegressionSummary {
+    /// The training summary of `solution`, from the moments alone — or with the residual sum
+    /// of squares measured on the data by refinement, when given.
+    func summary(
+        of solution: LeastSquaresSolution, residualSumOfSquares measured: Double? = nil
+    ) throws -> LinearRegressionSummary {
         let moments = statistics.moments
         let p = statistics.shape.featureCount
         let w = weightSum
@@ -12,7 +15,7 @@ extension LeastSquaresProblem {
         let n = moments.positiveWeightRowCount
         let dof = n - fitted
 
-        let rss = residualSumOfSquares(beta)
+        let rss = measured ?? residualSumOfSquares(beta)
         let labelCentred = statistics.centredGram[p, p]
         let total = labelMoment  // centred with an intercept, raw without
         let rSquared = 1 - rss / total
@@ -37,7 +40,8 @@ extension LeastSquaresProblem {
             rSquared: rSquared, adjustedRSquared: dof > 0 ? adjusted : .nan,
             explainedVariance: explained,
             constantFeatures: (0..<p).filter { !active.contains($0) }.map { featureNames[$0] },
-            solver: solution.method, iterations: solution.sweeps, converged: solution.converged,
+            solver: solution.method, iterations: solution.sweeps,
+            refinementPasses: solution.refinementPasses, converged: solution.converged,
             objective: rss / (2 * w) + penalty)
 
         guard configuration.regParam == 0, let factor = solution.featureFactor, dof > 0 else {

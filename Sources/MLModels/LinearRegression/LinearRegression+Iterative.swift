@@ -117,6 +117,7 @@ extension LinearRegression {
             explainedVariance: 1 - (rss / w - meanResidual * meanResidual) / (labelMoment / w),
             constantFeatures: constantFeatures,
             solver: elasticNetParam > 0 && regParam > 0 ? "owl-qn" : "l-bfgs",
-            iterations: result.iterations, converged: result.converged, objective: result.value)
+            iterations: result.iterations, refinementPasses: 0, converged: result.converged,
+            objective: result.value)
     }
 }

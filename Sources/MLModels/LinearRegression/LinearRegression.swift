@@ -124,30 +124,55 @@ public struct LinearRegression: Sendable, Hashable, Codable {
             throw ModelError.tooManyFeatures(count: p, limit: Self.maxFeatures, solver: solver.rawValue)
         }
         let form = statisticsForm
-        let (statistics, report) = try source.pass(
+        var (statistics, report) = try source.pass(
             options: options, shape: LeastSquaresStatistics.Shape(featureCount: p, form: form)
         ) { chunk in
             try LeastSquaresStatistics(chunk: chunk, form: form)
         }
         let clock = ContinuousClock()
-        var model: LinearRegressionModel?
-        let elapsed = try clock.measure {
-            model = try finalize(statistics, schema: source.schema)
+        let start = clock.now
+        guard statistics.moments.weightSum > 0 else { throw ModelError.noData }
+        let problem = try LeastSquaresProblem(
+            statistics: statistics, configuration: self, featureNames: source.schema.featureNames)
+        var solution = try problem.solve()
+        var measuredRSS: Double?
+        var refinementSeconds = 0.0
+        if try problem.needsRefinement(solution) {
+            let refined = try problem.refine(solution, source: source, options: options)
+            solution = refined.solution
+            measuredRSS = refined.residualSumOfSquares
+            for pass in refined.passes {
+                report.bytes += pass.bytes
+                report.chunks += pass.chunks
+                refinementSeconds += pass.seconds
+            }
+            report.seconds += refinementSeconds
         }
-        guard let model else { throw ModelError.noData }
-        return (model, report, Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))
+        let model = try makeModel(problem, solution, residualSumOfSquares: measuredRSS, schema: source.schema)
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return (model, report, seconds - refinementSeconds)
     }
 
     /// The model from merged statistics: a small solve on the `p × p` moments.
+    ///
+    /// This is the finalize step of the public partial API. ``fit(_:options:)`` may add
+    /// passes of iterative refinement on ill-conditioned data, which need the data again.
     public func finalize(
         _ statistics: LeastSquaresStatistics, schema: Schema
     ) throws -> LinearRegressionModel {
         try validate()
         guard statistics.moments.weightSum > 0 else { throw ModelError.noData }
-        let problem = try LeastSquaresProblem(statistics: statistics, configuration: self,
-                                              featureNames: schema.featureNames)
-        let solution = try problem.solve()
-        let summary = try problem.summary(of: solution)
+        let problem = try LeastSquaresProblem(
+            statistics: statistics, configuration: self, featureNames: schema.featureNames)
+        return try makeModel(problem, try problem.solve(), residualSumOfSquares: nil, schema: schema)
+    }
+
+    private func makeModel(
+        _ problem: LeastSquaresProblem, _ solution: LeastSquaresSolution,
+        residualSumOfSquares: Double?, schema: Schema
+    ) throws -> LinearRegressionModel {
+        let summary = try problem.summary(of: solution, residualSumOfSquares: residualSumOfSquares)
         return LinearRegressionModel(
             featureNames: schema.featureNames, labelName: schema.labelName ?? "label",
             weightName: schema.weightName, hyperparameters: self,

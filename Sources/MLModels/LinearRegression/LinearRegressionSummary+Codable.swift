@@ -7,7 +7,7 @@ extension LinearRegressionSummary {
         case adjustedRSquared, explainedVariance, fStatistic, fPValue
         case coefficientStandardErrors, tValues, pValues
         case interceptStandardError, interceptTValue, interceptPValue
-        case constantFeatures, solver, iterations, converged, objective
+        case constantFeatures, solver, iterations, refinementPasses, converged, objective
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -34,6 +34,7 @@ extension LinearRegressionSummary {
         try c.encode(constantFeatures, forKey: .constantFeatures)
         try c.encode(solver, forKey: .solver)
         try c.encodeIfPresent(iterations, forKey: .iterations)
+        try c.encode(refinementPasses, forKey: .refinementPasses)
         try c.encode(converged, forKey: .converged)
         try c.encodeNumber(objective, forKey: .objective)
     }
@@ -62,6 +63,7 @@ extension LinearRegressionSummary {
         constantFeatures = try c.decodeIfPresent([String].self, forKey: .constantFeatures) ?? []
         solver = try c.decodeIfPresent(String.self, forKey: .solver) ?? "unknown"
         iterations = try c.decodeIfPresent(Int.self, forKey: .iterations)
+        refinementPasses = try c.decodeIfPresent(Int.self, forKey: .refinementPasses) ?? 0
         converged = try c.decodeIfPresent(Bool.self, forKey: .converged) ?? true
         objective = try c.decodeNumber(forKey: .objective)
     }

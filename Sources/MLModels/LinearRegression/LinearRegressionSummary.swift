@@ -38,8 +38,11 @@ public struct LinearRegressionSummary: Sendable, Hashable, Codable {
     public var constantFeatures: [String]
     /// The solve used: "qr", "normal" (Cholesky), or "cd" (coordinate descent).
     public var solver: String
-    /// Coordinate-descent sweeps, when it ran.
+    /// Coordinate-descent sweeps or L-BFGS iterations, when they ran.
     public var iterations: Int?
+    /// Passes of iterative refinement with double-double residuals, run when the problem is
+    /// ill-conditioned (scaled condition number above 300).
+    public var refinementPasses: Int
     public var converged: Bool
     /// The value of the minimized objective at the solution.
     public var objective: Double
