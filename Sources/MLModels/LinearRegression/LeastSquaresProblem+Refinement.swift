@@ -6,7 +6,7 @@ extension LeastSquaresProblem {
     /// Refinement runs when the column-scaled factor's condition number exceeds this: then
     /// the QR solution's error bound `κ²·ε·‖r‖/(‖X‖‖β‖)` can pass 1e-11.
     static let refinementConditionThreshold = 300.0
-    static let maxRefinementPasses = 4
+    static let maxRefinementPasses = 6
 
     /// The 1-norm condition number of the factor with unit-norm columns (`dtrcon`), the
     /// conditioning of the problem up to column scaling.
@@ -22,9 +22,10 @@ extension LeastSquaresProblem {
         return rcond > 0 ? 1 / rcond : .infinity
     }
 
-    func needsRefinement(_ solution: LeastSquaresSolution) throws -> Bool {
-        guard let factor = solution.featureFactor, k > 0 else { return false }
-        return try scaledConditionNumber(factor) > Self.refinementConditionThreshold
+    /// The scaled condition number of the solve's factor, when an exact solve ran.
+    func conditionNumber(_ solution: LeastSquaresSolution) throws -> Double? {
+        guard let factor = solution.featureFactor, k > 0 else { return nil }
+        return try scaledConditionNumber(factor)
     }
 
     /// Iterative refinement with residuals in double-double arithmetic: each pass computes

@@ -27,15 +27,18 @@ import MLNumerics
 public struct LinearRegression: Sendable, Hashable, Codable {
     /// How the fitted system is solved.
     public enum Solver: String, Sendable, Hashable, Codable, CaseIterable {
-        /// QR-based statistics; coordinate descent when there is an L1 term. Exact on
+        /// `qr`, with coordinate descent on its Gram matrix when there is an L1 term, and
+        /// `l-bfgs` above ``LinearRegression/maxFeatures`` features. Exact on
         /// ill-conditioned data.
         case auto
-        /// Cholesky on the centred Gram matrix (one `dsyrk` per block). Fastest to gather;
-        /// loses digits on ill-conditioned data (error ∝ κ(X)²).
+        /// Cholesky on the centred Gram matrix (one `dsyrk` per block), the cheapest pass.
+        /// Its error grows as κ(X)²: coefficients are refined when the scaled condition
+        /// number exceeds 300, but standard errors keep about `−log₁₀(κ²ε)` digits.
         case normal
-        /// Tree-reduced QR factors of the centred, weighted blocks; error ∝ κ(X).
+        /// Tree-reduced QR factors of the centred, weighted blocks (one `dgelqf` per block),
+        /// with error ∝ κ(X), refined when the scaled condition number exceeds 300.
         case qr
-        /// Coordinate descent on the Gram matrix (from QR-based statistics), for any penalty.
+        /// Coordinate descent on the Gram matrix from QR-based statistics, for any penalty.
         case cd = "cd"
         /// L-BFGS (OWL-QN with an L1 term) with one pass over the data per evaluation; what
         /// `auto` uses above ``LinearRegression/maxFeatures`` features.
@@ -123,35 +126,7 @@ public struct LinearRegression: Sendable, Hashable, Codable {
         guard p <= Self.maxFeatures else {
             throw ModelError.tooManyFeatures(count: p, limit: Self.maxFeatures, solver: solver.rawValue)
         }
-        let form = statisticsForm
-        var (statistics, report) = try source.pass(
-            options: options, shape: LeastSquaresStatistics.Shape(featureCount: p, form: form)
-        ) { chunk in
-            try LeastSquaresStatistics(chunk: chunk, form: form)
-        }
-        let clock = ContinuousClock()
-        let start = clock.now
-        guard statistics.moments.weightSum > 0 else { throw ModelError.noData }
-        let problem = try LeastSquaresProblem(
-            statistics: statistics, configuration: self, featureNames: source.schema.featureNames)
-        var solution = try problem.solve()
-        var measuredRSS: Double?
-        var refinementSeconds = 0.0
-        if try problem.needsRefinement(solution) {
-            let refined = try problem.refine(solution, source: source, options: options)
-            solution = refined.solution
-            measuredRSS = refined.residualSumOfSquares
-            for pass in refined.passes {
-                report.bytes += pass.bytes
-                report.chunks += pass.chunks
-                refinementSeconds += pass.seconds
-            }
-            report.seconds += refinementSeconds
-        }
-        let model = try makeModel(problem, solution, residualSumOfSquares: measuredRSS, schema: source.schema)
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return (model, report, seconds - refinementSeconds)
+        return try fitExactly(source, options: options)
     }
 
     /// The model from merged statistics: a small solve on the `p × p` moments.
@@ -168,7 +143,7 @@ public struct LinearRegression: Sendable, Hashable, Codable {
         return try makeModel(problem, try problem.solve(), residualSumOfSquares: nil, schema: schema)
     }
 
-    private func makeModel(
+    func makeModel(
         _ problem: LeastSquaresProblem, _ solution: LeastSquaresSolution,
         residualSumOfSquares: Double?, schema: Schema
     ) throws -> LinearRegressionModel {

@@ -31,30 +31,30 @@ public struct WeightedMoments: Sendable, Hashable, Codable {
         maximum = Array(repeating: -.infinity, count: p)
     }
 
-    /// The moments of one chunk: one pass for weights, weighted sums and ranges. The chunk
-    /// must carry labels.
+    /// The moments of one chunk: weighted sums by one `dgemv`, then the feature ranges over
+    /// the rows of positive weight. The chunk must carry labels.
     public init(chunk: DataChunk) {
-        let p = chunk.featureCount, n = chunk.rowCount
-        self.init(featureCount: p)
-        var sums = Array(repeating: 0.0, count: p + 1)
+        let sums = ChunkSums(chunk)
+        self.init(featureCount: chunk.featureCount)
+        rowCount = chunk.rowCount
+        positiveWeightRowCount = sums.positiveRows
+        weightSum = sums.weightSum
+        mean = sums.mean
+        let p = chunk.featureCount
         chunk.features.withUnsafeBufferPointer { x in
-            for i in 0..<n {
-                let w = chunk.weight(i)
-                guard w > 0 else { continue }
-                positiveWeightRowCount += 1
-                weightSum += w
-                let row = i * p
-                for j in 0..<p {
-                    let v = x[row + j]
-                    sums[j] += w * v
-                    if v < minimum[j] { minimum[j] = v }
-                    if v > maximum[j] { maximum[j] = v }
+            minimum.withUnsafeMutableBufferPointer { low in
+                maximum.withUnsafeMutableBufferPointer { high in
+                    for i in 0..<chunk.rowCount where chunk.weight(i) > 0 {
+                        let row = i * p
+                        for j in 0..<p {
+                            let v = x[row + j]
+                            low[j] = Swift.min(low[j], v)
+                            high[j] = Swift.max(high[j], v)
+                        }
+                    }
                 }
-                sums[p] += w * chunk.labels[i]
             }
         }
-        rowCount = n
-        if weightSum > 0 { mean = sums.map { $0 / weightSum } }
     }
 
     public var featureCount: Int { minimum.count }
