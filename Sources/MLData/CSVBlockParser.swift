@@ -100,15 +100,19 @@ struct CSVBlockParser: Sendable {
                 if firstByte == lineEnd { continue }
 
                 let row = output.features.map { $0 + counts.rows * p }
-                var rowError: DataError?
+                // The first problem of the row, kept as plain values: the `DataError` (with
+                // its strings) is only built when there is one.
+                var problem = RowProblem.none
+                var problemColumn = 0
+                var problemText = (start: lineStart, end: lineStart)
                 var column = 0
                 var field = lineStart
                 while true {
-                    var contentStart = field
-                    var contentEnd: UnsafePointer<UInt8>
                     var fieldEnd: UnsafePointer<UInt8>
+                    let role = column < columnCount ? roles[column] : Self.unused
+                    // Blanks before the field's content (unless the delimiter itself is a blank).
                     var q = field
-                    while q < lineEnd, q.pointee == space || q.pointee == tab { q += 1 }
+                    while q < lineEnd, q.pointee != delimiter, q.pointee == space || q.pointee == tab { q += 1 }
                     if q < lineEnd, q.pointee == quote {
                         // A quoted field: up to the closing quote, `""` standing for one quote.
                         var r = q + 1
@@ -124,49 +128,54 @@ struct CSVBlockParser: Sendable {
                         guard closed else {
                             throw BlockError(error: .unterminatedQuote(location(line: line, column: column)))
                         }
-                        contentStart = q + 1
-                        contentEnd = r
+                        var contentStart = q + 1
+                        var contentEnd = r
                         fieldEnd = r + 1
-                        while fieldEnd < lineEnd, fieldEnd.pointee == space || fieldEnd.pointee == tab { fieldEnd += 1 }
+                        while fieldEnd < lineEnd, fieldEnd.pointee != delimiter,
+                            fieldEnd.pointee == space || fieldEnd.pointee == tab
+                        { fieldEnd += 1 }
                         if fieldEnd < lineEnd, fieldEnd.pointee != delimiter {
                             // Text after the closing quote makes the whole field the value.
                             while fieldEnd < lineEnd, fieldEnd.pointee != delimiter { fieldEnd += 1 }
                             contentStart = field
                             contentEnd = fieldEnd
                         }
+                        if role != Self.unused, problem == .none {
+                            let value = NumberParser.parse(contentStart, contentEnd)
+                            problem = store(value, role: role, row: row, output: output, index: counts.rows)
+                            if problem != .none { (problemColumn, problemText) = (column, (contentStart, contentEnd)) }
+                        }
+                    } else if role != Self.unused, problem == .none {
+                        // The number is parsed straight from the bytes; the field must end there.
+                        let (parsed, afterNumber) = NumberParser.parsePrefix(q, lineEnd)
+                        var value = parsed
+                        var stop = afterNumber
+                        while stop < lineEnd, stop.pointee != delimiter, stop.pointee == space || stop.pointee == tab {
+                            stop += 1
+                        }
+                        fieldEnd = stop
+                        if stop < lineEnd, stop.pointee != delimiter {
+                            value = nil
+                            while fieldEnd < lineEnd, fieldEnd.pointee != delimiter { fieldEnd += 1 }
+                        }
+                        problem = store(value, role: role, row: row, output: output, index: counts.rows)
+                        if problem != .none { (problemColumn, problemText) = (column, (field, fieldEnd)) }
                     } else {
                         fieldEnd = q
                         while fieldEnd < lineEnd, fieldEnd.pointee != delimiter { fieldEnd += 1 }
-                        contentEnd = fieldEnd
                     }
-
-                    if column < columnCount, rowError == nil {
-                        let role = roles[column]
-                        if role != Self.unused {
-                            if let value = NumberParser.parse(contentStart, contentEnd) {
-                                if role >= 0 {
-                                    row?[Int(role)] = value
-                                } else if role == Self.labelRole {
-                                    output.labels?[counts.rows] = value
-                                } else if value < 0 {
-                                    rowError = .negativeWeight(
-                                        location(line: line, column: column), found: Self.text(contentStart, contentEnd))
-                                } else {
-                                    output.weights?[counts.rows] = value
-                                }
-                            } else {
-                                rowError = .invalidNumber(
-                                    location(line: line, column: column), found: Self.text(contentStart, contentEnd))
-                            }
-                            if let rowError, policy == .error { throw BlockError(error: rowError) }
-                        }
+                    if problem != .none, policy == .error {
+                        throw BlockError(error: dataError(problem, line: line, column: problemColumn, text: problemText))
                     }
                     column += 1
                     if fieldEnd >= lineEnd { break }
                     field = fieldEnd + 1
                 }
 
-                if column != columnCount, rowError == nil {
+                var rowError: DataError? = nil
+                if problem != .none {
+                    rowError = dataError(problem, line: line, column: problemColumn, text: problemText)
+                } else if column != columnCount {
                     // Point at the first missing field, or at the first extra one.
                     let at = min(column, columnCount)
                     var where_ = location(line: line, column: at)
@@ -179,6 +188,48 @@ struct CSVBlockParser: Sendable {
         }
     }
 
+    /// What can be wrong with a used field.
+    private enum RowProblem { case none, invalidNumber, negativeWeight }
+
+    /// Stores a parsed value in its place, or says what is wrong with it.
+    @inline(__always)
+    private func store(
+        _ value: Double?, role: Int32, row: UnsafeMutablePointer<Double>?, output: Output, index: Int
+    ) -> RowProblem {
+        guard let value else { return .invalidNumber }
+        if role >= 0 {
+            row?[Int(role)] = value
+        } else if role == Self.labelRole {
+            output.labels?[index] = value
+        } else if value < 0 {
+            return .negativeWeight
+        } else {
+            output.weights?[index] = value
+        }
+        return .none
+    }
+
+    private func dataError(
+        _ problem: RowProblem, line: Int, column: Int,
+        text: (start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>)
+    ) -> DataError {
+        let found = Self.text(Self.trimmed(text.start, text.end))
+        switch problem {
+        case .negativeWeight: return .negativeWeight(location(line: line, column: column), found: found)
+        default: return .invalidNumber(location(line: line, column: column), found: found)
+        }
+    }
+
+    /// The bytes without the blanks around them.
+    private static func trimmed(
+        _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>
+    ) -> (UnsafePointer<UInt8>, UnsafePointer<UInt8>) {
+        var (a, b) = (start, end)
+        while a < b, a.pointee == UInt8(ascii: " ") || a.pointee == UInt8(ascii: "\t") { a += 1 }
+        while b > a, b[-1] == UInt8(ascii: " ") || b[-1] == UInt8(ascii: "\t") { b -= 1 }
+        return (a, b)
+    }
+
     /// The place of 0-based field `column` on block line `line`.
     private func location(line: Int, column: Int) -> DataError.Location {
         DataError.Location(
@@ -187,6 +238,10 @@ struct CSVBlockParser: Sendable {
     }
 
     /// The bytes as text for a message, cut to 40 characters.
+    static func text(_ range: (UnsafePointer<UInt8>, UnsafePointer<UInt8>)) -> String {
+        text(range.0, range.1)
+    }
+
     static func text(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> String {
         let all = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
         return all.count > 40 ? String(all.prefix(40)) + "…" : all

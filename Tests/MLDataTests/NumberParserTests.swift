@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func randomNumbersMatchStrtod() throws {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: 1)
         var mismatches: [String] = []
         for i in 0..<200_000 {
             let text: String
@@ -50,22 +50,48 @@ import Testing
                 text = "\(Double(bitPattern: bits))"
             case 1:
                 // 17 significant digits, the form of %.17g.
-                let x = Double.random(in: -1e6...1e6)
+                let x = Double.random(in: -1e6...1e6, using: &generator)
                 text = String(format17: x)
             case 2:
                 // Random digits and a random exponent around the fast-path limits.
-                let digits = Int.random(in: 1...25)
-                var s = (0..<digits).map { _ in String(Int.random(in: 0...9)) }.joined()
-                let dot = Int.random(in: 0...digits)
+                let digits = Int.random(in: 1...25, using: &generator)
+                var s = (0..<digits).map { _ in String(Int.random(in: 0...9, using: &generator)) }.joined()
+                let dot = Int.random(in: 0...digits, using: &generator)
                 s.insert(".", at: s.index(s.startIndex, offsetBy: dot))
-                text = s + "e\(Int.random(in: -30...30))"
+                text = s + "e\(Int.random(in: -30...30, using: &generator))"
             case 3:
                 // Mantissas around 2^53 with exponents at ±22/±23.
-                let m = (UInt64(1) << 53) + UInt64.random(in: 0...4) - 2
-                text = "\(m)e\([-23, -22, 22, 23].randomElement() ?? 0)"
+                let m = (UInt64(1) << 53) + UInt64.random(in: 0...4, using: &generator) - 2
+                text = "\(m)e\([-23, -22, 22, 23].randomElement(using: &generator) ?? 0)"
             default:
                 // Extreme exponents: subnormals and near overflow.
-                text = "\(Int.random(in: 1...99999)).\(Int.random(in: 0...999))e\(Int.random(in: -330 ... -300))"
+                text = "\(Int.random(in: 1...99999, using: &generator)).\(Int.random(in: 0...999, using: &generator))e\(Int.random(in: -330 ... -300, using: &generator))"
+            }
+            guard let value = Self.parse(text), value.bitPattern == Self.strtodValue(text).bitPattern else {
+                mismatches.append(text)
+                continue
+            }
+        }
+        #expect(mismatches.isEmpty, "first mismatches: \(mismatches.prefix(5))")
+    }
+
+    /// Decimal strings of 16 to 19 significant digits within a hair of the midpoint between
+    /// two adjacent doubles — the inputs where a fast path could round the wrong way. The
+    /// midpoint is exact in `Float80` (64-bit significand); printed to 19 digits it lands just
+    /// below, on, or just above it. Seeded, so the same cases run every time.
+    @Test func nearMidpointsMatchStrtod() throws {
+        var generator = SplitMix64(seed: 2026)
+        var mismatches: [String] = []
+        for i in 0..<60_000 {
+            let exponent = Int(generator.next() % 40) - 20
+            let x = Double(sign: .plus, exponent: exponent, significand: 1 + Double(generator.next() >> 12) * 0x1p-52)
+            let neighbour = i % 7 == 0 ? x.nextDown : x.nextUp  // below powers of two too
+            let midpoint = (Float80(x) + Float80(neighbour)) / 2
+            let digits = 16 + Int(generator.next() % 4)
+            let text = withVaList([midpoint]) { args in
+                var buffer = [CChar](repeating: 0, count: 64)
+                _ = vsnprintf(&buffer, 64, "%.\(digits - 1)Le", args)
+                return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             }
             guard let value = Self.parse(text), value.bitPattern == Self.strtodValue(text).bitPattern else {
                 mismatches.append(text)
@@ -91,5 +117,18 @@ extension String {
         var buffer = [CChar](repeating: 0, count: 64)
         _ = withVaList([x]) { vsnprintf(&buffer, 64, "%.17g", $0) }
         self = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+/// SplitMix64, so that the random cases are the same on every run.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
