@@ -4,8 +4,8 @@ import MLNumerics
 extension LeastSquaresStatistics {
     /// The statistics of one chunk: weighted sums by one `dgemv`; one fused loop that builds
     /// the centred, weighted block `Zc` (row i is `√wᵢ·(zᵢ − μ)`, rows of weight 0 left out)
-    /// and the feature ranges; then one LAPACK call (`dgelqf`, triangular form) or one BLAS
-    /// call (`dsyrk`, Gram form) on the block.
+    /// and the feature ranges; then a QR factorization of the block (``TallSkinnyQR``,
+    /// triangular form) or one `dsyrk` (Gram form).
     ///
     /// Centring each chunk at its own mean before forming second moments avoids the
     /// cancellation of raw sums `Σwx² − W·x̄²`; the chunks' moments then merge by Chan's formula.
@@ -41,21 +41,11 @@ extension LeastSquaresStatistics {
                 }
             }
         case .triangular:
-            let workCount = LAPACK.triangularFactorWorkspace(rows: rows, columns: q)
-            var tau = [Double](repeating: 0, count: q)
-            var work = [Double](repeating: 0, count: workCount)
             try block.withUnsafeMutableBufferPointer { (z) throws(LinearAlgebraError) in
-                try tau.withUnsafeMutableBufferPointer { (t) throws(LinearAlgebraError) in
-                    try work.withUnsafeMutableBufferPointer { (w) throws(LinearAlgebraError) in
-                        guard let z = z.baseAddress, let t = t.baseAddress, let w = w.baseAddress
-                        else { return }
-                        try LAPACK.triangularFactor(
-                            ofRows: z, rows: rows, columns: q, tau: t, work: w, workCount: workCount)
-                    }
+                try second.withUnsafeMutableBufferPointer { (r) throws(LinearAlgebraError) in
+                    guard let z = z.baseAddress, let r = r.baseAddress else { return }
+                    try TallSkinnyQR.factor(z, rows: rows, columns: q, into: r)
                 }
-            }
-            for i in 0..<min(rows, q) {
-                for j in i..<q { second[i, j] = block[i * q + j] }
             }
         }
         secondMoments = second
