@@ -42,6 +42,7 @@ let package = Package(
         .testTarget(name: "MLEngineTests", dependencies: ["MLEngine"]),
         .testTarget(name: "MLDataTests", dependencies: ["MLData"]),
         .testTarget(name: "MLModelsTests", dependencies: ["MLModels"]),
+        .testTarget(name: "MLFitTests", dependencies: ["MLFit"]),
         .testTarget(name: "CLITests", dependencies: ["mlfit"]),
     ]
 )

@@ -47,15 +47,6 @@ public enum BLAS {
             alpha, a, blasInt(lda), b, blasInt(ldb), beta, c, blasInt(ldc))
     }
 
-    /// The upper triangle of `C ← C + α·x·xᵀ` for a row-major `n × n` matrix (`dsyr`).
-    public static func rankOneUpdate(
-        _ c: UnsafeMutablePointer<Double>, order n: Int, leadingDimension ldc: Int,
-        alpha: Double, vector x: UnsafePointer<Double>
-    ) {
-        guard n > 0 else { return }
-        cblas_dsyr(CblasRowMajor, CblasUpper, blasInt(n), alpha, x, 1, c, blasInt(ldc))
-    }
-
     /// Matrix product of two matrices.
     public static func product(
         _ a: Matrix, _ b: Matrix, transposeA: Bool = false, transposeB: Bool = false

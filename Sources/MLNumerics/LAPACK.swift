@@ -90,21 +90,6 @@ public enum LAPACK {
         return u
     }
 
-    /// Reciprocal condition number in the 1-norm of `A = UᵀU`, from its Cholesky factor and
-    /// the 1-norm of `A` (`dpocon`).
-    public static func choleskyReciprocalCondition(
-        factor u: Matrix, normOfMatrix anorm: Double
-    ) throws(LinearAlgebraError) -> Double {
-        let n = u.rows
-        guard n > 0 else { return 1 }
-        var rcond = 0.0
-        let info = u.withUnsafeBufferPointer { p in
-            LAPACKE_dpocon(rowMajor, upper, blasInt(n), p.baseAddress, blasInt(n), anorm, &rcond)
-        }
-        try check(info, routine: "dpocon")
-        return rcond
-    }
-
     // MARK: Triangular systems
 
     /// Solves `U·x = b` (or `Uᵀ·x = b` when `transposed`) for upper-triangular `U` (`dtrtrs`).

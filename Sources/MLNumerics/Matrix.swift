@@ -70,20 +70,6 @@ public struct Matrix: Sendable, Hashable, Codable {
         return t
     }
 
-    /// Changes the number of rows, keeping the leading rows and zero-filling new ones.
-    /// Reuses the storage's capacity, so a buffer sized once for the largest block is not
-    /// reallocated.
-    public mutating func resizeRows(to newRows: Int) {
-        precondition(newRows >= 0)
-        let newCount = newRows * columns
-        if newCount < elements.count {
-            elements.removeLast(elements.count - newCount)
-        } else if newCount > elements.count {
-            elements.append(contentsOf: repeatElement(0, count: newCount - elements.count))
-        }
-        rows = newRows
-    }
-
     /// Calls `body` with the elements' storage, row-major.
     public func withUnsafeBufferPointer<R, E: Error>(
         _ body: (UnsafeBufferPointer<Double>) throws(E) -> R

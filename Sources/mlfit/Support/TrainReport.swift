@@ -31,9 +31,8 @@ struct TrainReport: Encodable {
 
     var text: String {
         var lines = [
-            String(
-                format: "Read %d rows (%.1f MB) in %.3f s: %.0f MB/s, %.3g rows/s (parse and statistics in one pass, %d chunks, %d threads)",
-                rows, Double(bytes) / 1e6, passSeconds, megabytesPerSecond, rowsPerSecond, chunks, threads),
+            "Read \(rows) rows (\(Self.size(bytes))) in " + String(format: "%.3f s: %.0f MB/s, %.3g rows/s", passSeconds, megabytesPerSecond, rowsPerSecond)
+                + " (parse and statistics in one pass per chunk, \(chunks) chunks, \(threads) threads)",
             String(format: "Solved in %.4f s", finalizeSeconds)
                 + " (OpenBLAS kernel \(blasCore)); model written to \(model)",
         ]
@@ -41,6 +40,15 @@ struct TrainReport: Encodable {
             lines.insert("Skipped \(skippedRows) rows with missing or invalid values", at: 1)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A byte count in the unit that shows it best.
+    static func size(_ bytes: Int) -> String {
+        switch bytes {
+        case ..<10_000: return "\(bytes) bytes"
+        case ..<10_000_000: return String(format: "%.1f kB", Double(bytes) / 1e3)
+        default: return String(format: "%.1f MB", Double(bytes) / 1e6)
+        }
     }
 
     func json<Summary: Encodable>(summary: Summary) throws -> Data {
