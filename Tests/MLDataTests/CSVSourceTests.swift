@@ -59,7 +59,7 @@ import Testing
         var text = "x 1,x(2),\"x3\",label\n"
         var features: [[Double]] = []
         var labels: [Double] = []
-        var generator = SplitMix(seed: 7)
+        var generator = SeededRandom(seed: 7)
         for i in 0..<rows {
             let row = (0..<3).map { j in Double(Int(generator.next() % 2_000_001)) / 1000 - 1000 + Double(j) }
             features.append(row)
@@ -171,18 +171,5 @@ import Testing
             let data = try source.load(options: ExecutionOptions(threads: threads))
             #expect(data.allRows == [[1, 2], [4, 5]])
         }
-    }
-}
-
-/// A small seeded generator, so that the fixtures are the same on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import MLEngine
 import Testing
 
 @testable import MLData
@@ -39,7 +40,7 @@ import Testing
     }
 
     @Test func randomNumbersMatchStrtod() throws {
-        var generator = SplitMix64(seed: 1)
+        var generator = SeededRandom(seed: 1)
         var mismatches: [String] = []
         for i in 0..<200_000 {
             let text: String
@@ -80,7 +81,7 @@ import Testing
     /// midpoint is exact in `Float80` (64-bit significand); printed to 19 digits it lands just
     /// below, on, or just above it. Seeded, so the same cases run every time.
     @Test func nearMidpointsMatchStrtod() throws {
-        var generator = SplitMix64(seed: 2026)
+        var generator = SeededRandom(seed: 2026)
         var mismatches: [String] = []
         for i in 0..<60_000 {
             let exponent = Int(generator.next() % 40) - 20
@@ -117,18 +118,5 @@ extension String {
         var buffer = [CChar](repeating: 0, count: 64)
         _ = withVaList([x]) { vsnprintf(&buffer, 64, "%.17g", $0) }
         self = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-}
-
-/// SplitMix64, so that the random cases are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -26,7 +26,7 @@ struct Boom: Error, Equatable { let index: Int }
     func treeShapeDependsOnlyOnChunkCount(count: Int, expected: String) throws {
         // The order of arrival must not matter: forward, backward and shuffled.
         var orders = [Array(0..<count), Array((0..<count).reversed())]
-        var generator = SeededGenerator(seed: 42)
+        var generator = SeededRandom(seed: 42)
         orders.append(Array(0..<count).shuffled(using: &generator))
         for order in orders {
             let reducer = TreeReducer<MergeTrace>(shape: 0)
@@ -77,15 +77,23 @@ struct Boom: Error, Equatable { let index: Int }
     }
 }
 
-/// SplitMix64, for reproducible shuffles in tests.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+@Suite struct SeededRandomTests {
+    /// The first outputs of SplitMix64 seeded with 0, from Vigna's reference C code
+    /// (prng.di.unimi.it/splitmix64.c).
+    @Test func matchesTheReferenceImplementation() {
+        var generator = SeededRandom(seed: 0)
+        #expect(generator.next() == 0xE220_A839_7B1D_CDAF)
+        #expect(generator.next() == 0x6E78_9E6A_A1B9_65F4)
+    }
+
+    @Test func keyedStreamsDependOnlyOnTheirKey() {
+        var a = SeededRandom(seed: 7, purpose: 1, step: 2, index: 1000)
+        var b = SeededRandom(seed: 7, purpose: 1, step: 2, index: 1000)
+        var c = SeededRandom(seed: 7, purpose: 1, step: 2, index: 1001)
+        let first = a.next()
+        #expect(first == b.next())
+        #expect(first != c.next())
+        let u = a.uniform()
+        #expect(u >= 0 && u < 1)
     }
 }

@@ -9,7 +9,7 @@ import Testing
 @Suite struct LinearRegressionDeterminismTests {
     /// 2,000 rows, 6 features from a fixed counter-based sequence; y linear plus noise.
     static func data(rowsPerChunk: Int = 97) throws -> Dataset {
-        var generator = SplitMix(seed: 7)
+        var generator = SeededRandom(seed: 7)
         let n = 2000, p = 6
         var x = Matrix(rows: n, columns: p)
         var y = [Double](repeating: 0, count: n), w = y
@@ -53,18 +53,4 @@ import Testing
             #expect(abs(model.intercept - reference.intercept) <= 1e-12 * max(1, abs(reference.intercept)))
         }
     }
-}
-
-/// SplitMix64 with uniform doubles in [0, 1), for reproducible fixtures.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
 }
