@@ -40,8 +40,15 @@ import Testing
     }
 
     @Test func skipModeDropsBadRowsAndSaysHowMany() throws {
-        let result = try Self.train("a,y\n1,2\n2,x\n3,6\n4,8\n", extra: ["--handle-invalid", "skip"])
+        let dir = try CLI.temporaryDirectory()
+        let data = try CLI.write("a,y\n1,2\n2,x\n3,6\n,7\n4,8\n", named: "d.csv", in: dir)
+        let result = try CLI.run(["train", "linear-regression", "--data", data, "--label", "y",
+                                  "--model", dir.appendingPathComponent("m.json").path, "--handle-invalid", "skip"])
         #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("Read 3 rows"), "\(result.stderr)")
+        #expect(result.stderr.contains("Skipped 2 rows with missing or invalid values"), "\(result.stderr)")
+        // y = 2a on the rows kept.
+        #expect(result.stdout.contains("R² 1"), "\(result.stdout)")
     }
 
     @Test(arguments: [

@@ -37,7 +37,8 @@ struct TrainReport: Encodable {
                 + " (OpenBLAS kernel \(blasCore)); model written to \(model)",
         ]
         if skippedRows > 0 {
-            lines.insert("Skipped \(skippedRows) rows with missing or invalid values", at: 1)
+            let noun = skippedRows == 1 ? "row" : "rows"
+            lines.insert("Skipped \(skippedRows) \(noun) with missing or invalid values", at: 1)
         }
         return lines.joined(separator: "\n")
     }
