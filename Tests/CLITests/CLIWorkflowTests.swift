@@ -77,4 +77,27 @@ import Testing
         #expect(byName.stdout == inOrder.stdout)
         #expect(byName.stdout.split(separator: "\n").count == 3)
     }
+
+    @Test func libsvmTrainAndPredict() throws {
+        let dir = try CLI.temporaryDirectory()
+        // y = 0.5 + x1 + 2·x3 exactly; x2 absent everywhere but one row (sparse).
+        let data = try CLI.write(
+            "1.5 1:1\n# a comment\n4.5 1:2 3:1\n6.5 1:4 2:7 3:1\n3.5 1:3\n9.5 1:1 3:4\n8.5 1:6 3:1\n",
+            named: "d.libsvm", in: dir)
+        let model = dir.appendingPathComponent("m.json").path
+        let train = try CLI.run(["train", "linear-regression", "--data", data, "--model", model, "--quiet"])
+        #expect(train.status == 0, "\(train.stderr)")
+        let info = try CLI.run(["info", "--model", model])
+        #expect(info.stdout.contains("'label' on 3 features"), "\(info.stdout)")
+        let predict = try CLI.run(["predict", "--model", model, "--data", data])
+        let values = predict.stdout.split(separator: "\n").dropFirst().compactMap { Double($0) }
+        #expect(values.count == 6)
+        for (value, expected) in zip(values, [1.5, 4.5, 6.5, 3.5, 9.5, 8.5]) { #expect(abs(value - expected) < 1e-9) }
+    }
+
+    @Test func csvNeedsALabel() throws {
+        let result = try CLI.run(["train", "linear-regression", "--data", "Datasets/diabetes.csv", "--model", "/tmp/never.json"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--label"))
+    }
 }

@@ -106,14 +106,16 @@ public struct LinearRegression: Sendable, Hashable, Codable {
     }
 
     /// Fits on a source: one pass of partial statistics merged by the engine's tree, then
-    /// ``finalize(_:schema:)``.
+    /// ``finalize(_:schema:)`` — plus passes of iterative refinement on ill-conditioned data,
+    /// or, for `l-bfgs` and more than ``maxFeatures`` features, one pass per evaluation.
     public func fit(
         _ source: some ChunkSource, options: ExecutionOptions = ExecutionOptions()
     ) throws -> LinearRegressionModel {
         try fitWithReport(source, options: options).model
     }
 
-    /// ``fit(_:options:)`` that also returns what the pass read and the time it took.
+    /// ``fit(_:options:)`` that also returns what the passes read, their time, and the time
+    /// spent solving.
     public func fitWithReport(
         _ source: some ChunkSource, options: ExecutionOptions = ExecutionOptions()
     ) throws -> (model: LinearRegression.Model, pass: PassReport, finalizeSeconds: Double) {

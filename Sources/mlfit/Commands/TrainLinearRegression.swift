@@ -19,8 +19,8 @@ struct TrainLinearRegression: ParsableCommand {
 
     @OptionGroup var input: DataOptions
 
-    @Option(help: "The label column.")
-    var label: String
+    @Option(help: "The label column (CSV; a LIBSVM file's label is its first field).")
+    var label: String?
 
     @Option(help: "Where to write the model (JSON, written atomically).")
     var model: String
@@ -43,7 +43,7 @@ struct TrainLinearRegression: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Penalize the coefficients of standardized features.")
     var standardization = true
 
-    @Option(help: "The solver: auto (QR; coordinate descent with an L1 term), normal (Cholesky), qr, cd.")
+    @Option(help: "auto (QR statistics; coordinate descent with an L1 term; l-bfgs above 4096 features), normal (Cholesky on the Gram matrix), qr, cd, l-bfgs.")
     var solver: LinearRegression.Solver = .auto
 
     @Option(parsing: .unconditional, help: "Iteration limit of iterative data-pass solvers.")
@@ -72,6 +72,9 @@ struct TrainLinearRegression: ParsableCommand {
             try estimator.validate()
         } catch {
             throw ValidationError(error.description)
+        }
+        if label == nil, input.resolvedFormat == .csv {
+            throw ValidationError("Missing expected argument '--label <label>': CSV input needs a label column")
         }
         if let list = featureList, list.isEmpty || list.contains("") {
             throw ValidationError("--features must name columns separated by commas; got '\(features ?? "")'")
