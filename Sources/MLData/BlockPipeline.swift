@@ -43,6 +43,8 @@ struct BlockPipeline: Sendable {
             var rows = 0
             var skipped = 0
             var blocks = 0
+            var parseSeconds = 0.0
+            var computeSeconds = 0.0
         }
         private let counts = Mutex(Counts())
 
@@ -58,6 +60,14 @@ struct BlockPipeline: Sendable {
             }
         }
 
+        /// Adds one worker's time on one block.
+        func time(parse: Double, compute: Double) {
+            counts.withLock {
+                $0.parseSeconds += parse
+                $0.computeSeconds += compute
+            }
+        }
+
         /// Lines in blocks `0..<index`.
         func lines(before index: Int) -> Int {
             counts.withLock { $0.linesPerBlock.prefix(index).reduce(0, +) }
@@ -66,7 +76,9 @@ struct BlockPipeline: Sendable {
         func report(bytes: Int, since start: DispatchTime) -> PassReport {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return counts.withLock {
-                PassReport(rows: $0.rows, skippedRows: $0.skipped, bytes: bytes, chunks: $0.blocks, seconds: seconds)
+                PassReport(
+                    rows: $0.rows, skippedRows: $0.skipped, bytes: bytes, chunks: $0.blocks, seconds: seconds,
+                    parseSeconds: $0.parseSeconds, computeSeconds: $0.computeSeconds)
             }
         }
     }
@@ -110,7 +122,13 @@ struct BlockPipeline: Sendable {
                 options: options, shape: shape,
                 next: { () throws(DataError) in try reader.next() },
                 compute: { block, index in
-                    try compute(pipeline.parse(block, index: index, tally: tally))
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    let parsed = try pipeline.parse(block, index: index, tally: tally)
+                    let parsedAt = DispatchTime.now().uptimeNanoseconds
+                    let statistics = try compute(parsed)
+                    let end = DispatchTime.now().uptimeNanoseconds
+                    tally.time(parse: Double(parsedAt - start) / 1e9, compute: Double(end - parsedAt) / 1e9)
+                    return statistics
                 })
         } catch let failure as ChunkFailure {
             throw resolve(failure, tally: tally)

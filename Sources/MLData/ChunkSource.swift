@@ -12,13 +12,33 @@ public struct PassReport: Sendable, Hashable, Codable {
     public var chunks: Int
     /// Wall-clock seconds of the pass.
     public var seconds: Double
+    /// Seconds the workers spent parsing text, summed over workers (0 for data in memory).
+    public var parseSeconds: Double
+    /// Seconds the workers spent computing statistics, summed over workers.
+    public var computeSeconds: Double
 
-    public init(rows: Int = 0, skippedRows: Int = 0, bytes: Int = 0, chunks: Int = 0, seconds: Double = 0) {
+    public init(
+        rows: Int = 0, skippedRows: Int = 0, bytes: Int = 0, chunks: Int = 0, seconds: Double = 0,
+        parseSeconds: Double = 0, computeSeconds: Double = 0
+    ) {
         self.rows = rows
         self.skippedRows = skippedRows
         self.bytes = bytes
         self.chunks = chunks
         self.seconds = seconds
+        self.parseSeconds = parseSeconds
+        self.computeSeconds = computeSeconds
+    }
+
+    /// Adds a further pass over the same rows: bytes, chunks and times add up.
+    public mutating func add(_ other: PassReport) {
+        rows = max(rows, other.rows)
+        skippedRows = max(skippedRows, other.skippedRows)
+        bytes += other.bytes
+        chunks += other.chunks
+        seconds += other.seconds
+        parseSeconds += other.parseSeconds
+        computeSeconds += other.computeSeconds
     }
 }
 

@@ -95,7 +95,7 @@ public struct Dataset: ChunkSource {
             try compute(chunk)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        return (result, PassReport(rows: rowCount, chunks: chunks.count, seconds: seconds))
+        return (result, PassReport(rows: rowCount, chunks: chunks.count, seconds: seconds, computeSeconds: seconds))
     }
 
     public func forEachChunkInOrder<T: Sendable>(

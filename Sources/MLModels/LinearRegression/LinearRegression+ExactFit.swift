@@ -47,14 +47,3 @@ extension LinearRegression {
         return (model, report, seconds - refinementSeconds)
     }
 }
-
-extension PassReport {
-    /// Adds a further pass over the same rows: bytes, chunks and time add up.
-    mutating func add(_ other: PassReport) {
-        rows = max(rows, other.rows)
-        skippedRows = max(skippedRows, other.skippedRows)
-        bytes += other.bytes
-        chunks += other.chunks
-        seconds += other.seconds
-    }
-}

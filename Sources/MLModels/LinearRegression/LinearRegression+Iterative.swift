@@ -22,13 +22,7 @@ extension LinearRegression {
         // Many passes: parse once, keep the chunks in binary form.
         let source = try stream.load(options: options)
         var report = PassReport()
-        func add(_ pass: PassReport) {
-            report.rows = pass.rows
-            report.skippedRows = pass.skippedRows
-            report.bytes += pass.bytes
-            report.chunks += pass.chunks
-            report.seconds += pass.seconds
-        }
+        func add(_ pass: PassReport) { report.add(pass) }
 
         let (columns, first) = try source.pass(options: options, shape: p) { chunk in
             try ColumnMomentsStatistics(chunk: chunk)

@@ -9,6 +9,8 @@ struct TrainReport: Encodable {
     var chunks: Int
     var threads: Int
     var passSeconds: Double
+    var parseSeconds: Double
+    var statisticsSeconds: Double
     var finalizeSeconds: Double
     var megabytesPerSecond: Double
     var rowsPerSecond: Double
@@ -22,6 +24,8 @@ struct TrainReport: Encodable {
         chunks = pass.chunks
         self.threads = threads
         passSeconds = pass.seconds
+        parseSeconds = pass.parseSeconds
+        statisticsSeconds = pass.computeSeconds
         self.finalizeSeconds = finalizeSeconds
         megabytesPerSecond = pass.seconds > 0 ? Double(pass.bytes) / 1e6 / pass.seconds : 0
         rowsPerSecond = pass.seconds > 0 ? Double(pass.rows) / pass.seconds : 0
@@ -32,7 +36,8 @@ struct TrainReport: Encodable {
     var text: String {
         var lines = [
             "Read \(rows) rows (\(Self.size(bytes))) in " + String(format: "%.3f s: %.0f MB/s, %.3g rows/s", passSeconds, megabytesPerSecond, rowsPerSecond)
-                + " (parse and statistics in one pass per chunk, \(chunks) chunks, \(threads) threads)",
+                + " (\(chunks) chunks on \(threads) threads; worker time "
+                + String(format: "%.3f s parsing, %.3f s computing statistics)", parseSeconds, statisticsSeconds),
             String(format: "Solved in %.4f s", finalizeSeconds)
                 + " (OpenBLAS kernel \(blasCore)); model written to \(model)",
         ]
