@@ -62,7 +62,8 @@ def mlfit(name, c, solver):
             args.append("--no-fit-intercept")
         run = subprocess.run(args, capture_output=True, text=True)
         if run.returncode != 0:
-            return None, run.stderr.strip().split(": ")[-2] if ": " in run.stderr else "error"
+            aliased = re.search(r"'([^']+)' is a linear combination", run.stderr)
+            return None, f"refused: '{aliased.group(1)}' aliased, as in R's lm" if aliased else run.stderr.strip()
         m = json.load(open(model))
     s = m["summary"]
     return grade(c, m["model"]["coefficients"], s.get("coefficientStandardErrors"), m["model"]["intercept"],
@@ -88,7 +89,7 @@ for name in SETS:
     for solver in ["auto", "normal", "qr"]:
         scores, extra = mlfit(name, c, solver)
         if scores is None:
-            cells.append(f"refused: collinear ({extra})" if "collinear" in extra else extra)
+            cells.append(extra)
         else:
             cells.append(" / ".join(f"{v:.1f}" for v in scores) + (f" ({extra})" if solver == "auto" else ""))
     print("| " + " | ".join(cells) + " |")
