@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import Dispatch
 import MLEngine
 import Synchronization
@@ -35,6 +40,16 @@ struct BlockPipeline: Sendable {
     let linesBefore: Int
     let bytesPerBlock: Int
     let parse: @Sendable (UnsafeBufferPointer<UInt8>) throws(BlockError) -> ParsedBlock
+    /// Bytes read by the pass under way, for progress displays.
+    let progress = ReadProgress()
+
+    /// A counter the reader of each pass advances; a new pass starts it again.
+    final class ReadProgress: Sendable {
+        private let bytes = Atomic<Int>(0)
+        var value: Int { bytes.load(ordering: .relaxed) }
+        func reset() { bytes.store(0, ordering: .relaxed) }
+        func add(_ count: Int) { bytes.add(count, ordering: .relaxed) }
+    }
 
     /// Counts gathered while a pass runs.
     final class Tally: Sendable {
@@ -84,7 +99,15 @@ struct BlockPipeline: Sendable {
     }
 
     func openReader() throws(DataError) -> TextBlockReader {
-        try TextBlockReader(path: path, offset: dataOffset, bytesPerBlock: bytesPerBlock)
+        progress.reset()
+        return try TextBlockReader(path: path, offset: dataOffset, bytesPerBlock: bytesPerBlock, progress: progress)
+    }
+
+    /// Bytes a whole pass reads: the file's size less the header.
+    func dataByteCount() -> Int {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return 0 }
+        return max(0, Int(info.st_size) - dataOffset)
     }
 
     /// Parses block `index` and records its counts.

@@ -129,3 +129,8 @@ extension BlockPipeline {
         return try Dataset(schema: schema, chunks: chunks)
     }
 }
+
+extension CSVSource: PassProgressReporting {
+    public var byteCount: Int { pipeline.dataByteCount() }
+    public var bytesRead: Int { pipeline.progress.value }
+}

@@ -69,3 +69,11 @@ public protocol ChunkSource: Sendable {
     /// Every row in memory as binary chunks, for fits that pass over the data many times.
     func load(options: ExecutionOptions) throws -> Dataset
 }
+
+/// A source that can say how far the pass under way has read, for progress displays.
+public protocol PassProgressReporting: Sendable {
+    /// Bytes a pass reads in all (the file size, less any header).
+    var byteCount: Int { get }
+    /// Bytes read so far by the pass under way (or by the last one).
+    var bytesRead: Int { get }
+}

@@ -88,3 +88,8 @@ struct MaxIndex: PartialStatistics {
     init(zeroFor shape: Int) { value = 0 }
     mutating func merge(_ other: MaxIndex) { value = max(value, other.value) }
 }
+
+extension LIBSVMSource: PassProgressReporting {
+    public var byteCount: Int { pipeline.dataByteCount() }
+    public var bytesRead: Int { pipeline.progress.value }
+}

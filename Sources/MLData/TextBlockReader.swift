@@ -24,15 +24,19 @@ final class TextBlockReader: Sendable {
     private let descriptor: Int32
     private let bytesPerBlock: Int
     private let state: Mutex<State>
+    private let progress: BlockPipeline.ReadProgress?
 
-    /// Opens `path` to read from byte `offset` on.
-    init(path: String, offset: Int, bytesPerBlock: Int) throws(DataError) {
+    /// Opens `path` to read from byte `offset` on; `progress`, when given, counts the bytes read.
+    init(
+        path: String, offset: Int, bytesPerBlock: Int, progress: BlockPipeline.ReadProgress? = nil
+    ) throws(DataError) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .cannotOpen(file: path, reason: Self.errorText()) }
         self.path = path
         self.descriptor = fd
         self.bytesPerBlock = max(1, bytesPerBlock)
         self.state = Mutex(State(offset: offset))
+        self.progress = progress
     }
 
     deinit { close(descriptor) }
@@ -51,6 +55,7 @@ final class TextBlockReader: Sendable {
                 let got = try read(into: &buffer, count: max(bytesPerBlock, buffer.count / 2), at: s.offset)
                 s.offset += got
                 s.bytesRead += got
+                progress?.add(got)
                 if got == 0 {
                     s.atEnd = true
                     return buffer.isEmpty ? nil : buffer

@@ -85,7 +85,7 @@ struct TrainLinearRegression: ParsableCommand {
         try CommandFailure.report {
             let source = try input.open(
                 label: label, weight: weightCol, features: featureList, execution: runOptions.execution)
-            let fit = try ConsoleProgress.whileRunning("fitting", enabled: !runOptions.quiet) {
+            let fit = try ConsoleProgress.whileRunning("fitting", enabled: !runOptions.quiet, reading: source) {
                 try estimator.fitWithReport(source, options: runOptions.execution)
             }
             try fit.model.save(to: model)
