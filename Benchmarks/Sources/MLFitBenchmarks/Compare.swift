@@ -95,9 +95,9 @@ struct PeerAvailability {
         func importable(_ module: String) throws -> Bool {
             try runChild([python, "-c", "import \(module)"], scratch: scratch).exitCode == 0
         }
+        let spark = wantSpark ? try importable("pyspark") : false
         var a = PeerAvailability(
-            sklearn: try importable("sklearn, pandas"), sklearnex: try importable("sklearnex"),
-            spark: wantSpark && (try importable("pyspark")))
+            sklearn: try importable("sklearn, pandas"), sklearnex: try importable("sklearnex"), spark: spark)
         if !a.sklearn { a.notes.append("scikit-learn or pandas is not importable (`pip install scikit-learn pandas`): scikit-learn peers skipped.") }
         if !a.sklearnex { a.notes.append("scikit-learn-intelex is not importable (`pip install scikit-learn-intelex`): its peer skipped.") }
         if !wantSpark {
@@ -137,6 +137,14 @@ enum CompareBenchmarks {
             list.append(Contender(
                 variant: v, name: "mlfit library", kind: .mlfitLibrary,
                 arguments: [selfExecutable(), "fit-in-memory", s.file] + peerArgs, runs: s.repeats))
+            if v == .ols || v == .ridge {
+                // The same method as scikit-learn's Ridge and oneDAL (Gram matrix + Cholesky),
+                // next to mlfit's default QR statistics, which cost more and keep more digits.
+                list.append(Contender(
+                    variant: v, name: "mlfit library, solver normal", kind: .mlfitLibrary,
+                    arguments: [selfExecutable(), "fit-in-memory", s.file] + peerArgs + ["--solver", "normal"],
+                    runs: s.repeats))
+            }
             let sk = s.peers + "/linear_sklearn.py"
             if s.availability.sklearn {
                 list.append(Contender(variant: v, name: "scikit-learn", kind: .peer,
@@ -178,6 +186,7 @@ enum CompareBenchmarks {
                     list[c].objective = json["objective"] as? Double ?? .nan
                     var detail: [String] = []
                     if let e = json["estimator"] as? String, list[c].kind == .peer { detail.append("`\(e)`") }
+                    if let solver = json["solver"] as? String { detail.append("solver \(solver)") }
                     if json["onedal"] as? Bool == true { detail.append("oneDAL") }
                     if let i = json["iterations"] as? Int, i > 0 { detail.append("\(i) iterations") }
                     list[c].detail = detail.joined(separator: ", ")
@@ -203,7 +212,7 @@ enum CompareBenchmarks {
         var table = Table(
             "Linear regression: mlfit vs peers on \(s.file) (\(s.threads) threads everywhere)",
             ["model", "program", "whole process s", "peak RSS MiB", "load s", "fit s (in memory)",
-             "training RMSE", "objective", "mlfit ÷ this, whole", "mlfit ÷ this, fit", "notes"])
+             "training RMSE", "objective", "objective − mlfit's (relative)", "mlfit ÷ this, whole", "mlfit ÷ this, fit", "notes"])
         var agreement = Table("Agreement of the models with mlfit", ["model", "program", "max relative difference of β, β₀"])
         for v in s.variants {
             let group = list.filter { $0.variant == v }
@@ -218,8 +227,9 @@ enum CompareBenchmarks {
                     c.name, fmt(whole, 3), c.kind == .mlfitLibrary ? "" : mib(c.rss.max() ?? 0),
                     c.readSeconds.isEmpty ? "" : fmt(median(c.readSeconds), 3), fmt(fit, 3),
                     String(format: "%.9f", c.rmse), String(format: "%.9f", c.objective),
-                    c.kind == .peer ? fmt(cli.wholeMedian / whole, 2) : "",
-                    c.kind == .peer ? fmt(lib.fitMedian / fit, 2) : "", c.detail,
+                    c.kind == .mlfitCLI ? "" : String(format: "%+.1e", (c.objective - cli.objective) / abs(cli.objective)),
+                    c.kind == .peer ? String(format: "%.3g", cli.wholeMedian / whole) : "",
+                    c.kind == .peer ? String(format: "%.3g", lib.fitMedian / fit) : "", c.detail,
                 ])
                 if c.kind == .peer {
                     results.ratios.append(SpeedRatio(

@@ -19,6 +19,7 @@ struct FitInMemory: ParsableCommand {
     @Option var tol = 1e-6
     @Option var maxIter = 100
     @Option var threads: Int = ExecutionOptions.availableCores
+    @Option var solver = LinearRegression.Solver.auto.rawValue
 
     func run() throws {
         guard let variant = LinearVariant(rawValue: model) else {
@@ -31,11 +32,16 @@ struct FitInMemory: ParsableCommand {
         csv.label = label
         let data = try CSVSource(path: file, options: csv).load(options: options)
         let read = now()
-        let fitted = try variant.estimator(settings).fit(data, options: options)
+        guard let solverValue = LinearRegression.Solver(rawValue: solver) else {
+            throw ValidationError("--solver must be one of \(LinearRegression.Solver.allCases.map(\.rawValue)); got '\(solver)'")
+        }
+        var estimator = variant.estimator(settings)
+        estimator.solver = solverValue
+        let fitted = try estimator.fit(data, options: options)
         let done = now()
         let summary = fitted.summary
         let json: [String: Any] = [
-            "peer": "mlfit", "estimator": "LinearRegression", "rows": data.rowCount,
+            "peer": "mlfit", "estimator": "LinearRegression", "solver": summary.solver, "rows": data.rowCount,
             "features": fitted.coefficients.count, "threads": threads,
             "import_seconds": 0.0, "read_seconds": read - start, "fit_seconds": done - read, "onedal": false,
             "iterations": summary.iterations ?? 0, "rmse": summary.rootMeanSquaredError,

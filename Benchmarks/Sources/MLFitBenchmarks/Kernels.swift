@@ -44,6 +44,8 @@ struct RowCount: PartialStatistics {
 struct KernelResults {
     var tables: [Table] = []
     var gramRatio: [Int: Double] = [:]
+    /// GFLOP/s or GB/s by (kernel, threads), for the fractions-of-limit table.
+    var rates: [String: [Int: Double]] = [:]
 }
 
 enum KernelBenchmarks {
@@ -88,6 +90,7 @@ enum KernelBenchmarks {
 
         // (a) dsyrk alone on the library's block shape.
         var syrk: [Int: Double] = [:]
+        let firstRows = (blocks.first?.count ?? 0) / q
         for threads in [1, 2] {
             let perThread = max(1, blocks.count / threads)
             let cached = BLASThreads.singleThreaded {
@@ -98,7 +101,8 @@ enum KernelBenchmarks {
                             c.withUnsafeMutableBufferPointer { cc in
                                 guard let z = z.baseAddress, let cc = cc.baseAddress else { return }
                                 for _ in 0..<perThread {
-                                    BLAS.gramUpdate(z, rows: r, columns: q, leadingDimension: q,
+                                    // The first block is shorter than `r` when the data are.
+                                    BLAS.gramUpdate(z, rows: firstRows, columns: q, leadingDimension: q,
                                                     into: cc, leadingDimensionC: q, beta: 1)
                                 }
                             }
@@ -107,7 +111,7 @@ enum KernelBenchmarks {
                     }
                 }
             }
-            _ = row("dsyrk (cached block)", threads, cached, Double(perThread * threads * r * q * q), nil)
+            _ = row("dsyrk (cached block)", threads, cached, Double(perThread * threads * firstRows * q * q), nil)
             let streaming = BLASThreads.singleThreaded {
                 best(repeats) {
                     DispatchQueue.concurrentPerform(iterations: threads) { t in
@@ -130,6 +134,7 @@ enum KernelBenchmarks {
                 }
             }
             syrk[threads] = row("dsyrk (streaming)", threads, streaming, gramFlops, nil)
+            results.rates["dsyrk", default: [:]][threads] = syrk[threads]
         }
 
         // Split of the Gram pass: the moments pass alone.
@@ -141,6 +146,7 @@ enum KernelBenchmarks {
                 consume(s)
             }
             let rowsPerSecond = Double(n) / seconds
+            results.rates["moments GB/s", default: [:]][threads] = Double(n * (p + 1) * 8) / seconds / 1e9
             shapeTable.add(["moments pass only (`WeightedMoments`)", "\(threads)", fmt(seconds, 4),
                             "", "", "\(fmt(rowsPerSecond / 1e6, 1)) M rows/s"])
         }
@@ -158,6 +164,7 @@ enum KernelBenchmarks {
                 let name = form == .gram ? "library Gram pass (`.gram`)" : "library QR pass (`.triangular`)"
                 let g = row(name, threads, seconds, form == .gram ? gramFlops : qrFlops, syrk[threads])
                 if form == .gram, let s = syrk[threads] { results.gramRatio[threads] = g / s }
+                results.rates[form == .gram ? "gram" : "qr", default: [:]][threads] = g
             }
         }
 
@@ -232,6 +239,7 @@ enum KernelBenchmarks {
                 consume(c)
             }
             let g = 2 * Double(m) * Double(m) * Double(m) / seconds / 1e9
+            results.rates["dgemm", default: [:]][threads] = g
             machine.add(["dgemm \(m)³", "\(threads)", fmt(seconds, 4), "\(fmt(g, 1)) GFLOP/s", fmt(g / Double(threads), 1)])
         }
         BLASThreads.set(saved)
@@ -254,6 +262,7 @@ enum KernelBenchmarks {
                 }
             }
             let gb = Double(count * 8) / seconds / 1e9
+            results.rates["bandwidth", default: [:]][threads] = gb
             machine.add(["sum of 256 MiB, 8 accumulators", "\(threads)", fmt(seconds, 4), "\(fmt(gb, 1)) GB/s", fmt(gb / Double(threads), 1)])
         }
         results.tables.append(machine)

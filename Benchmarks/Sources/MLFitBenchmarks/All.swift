@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import MLFit
+
+struct All: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Generate data, run every benchmark, and write the Markdown report and its SVG charts.")
+    @OptionGroup var shape: DataShape
+    @Option(help: "Where the generated CSV files go.")
+    var dataDirectory = "/tmp/mlfit-benchmarks"
+    @Option(help: "The larger file for the memory check has this many times the rows.")
+    var memoryScale: Int = 4
+    @Option(help: "Timed repetitions of the in-process benchmarks.")
+    var repeats: Int = 3
+    @Option(help: "Write the report (Markdown) to this file, e.g. ../docs/benchmarks.md; the charts go to benchmarks/ beside it.")
+    var markdown: String?
+    @Flag(help: "Regenerate the CSV files even when they exist.")
+    var regenerate = false
+    @Flag(help: "Skip the scaling series.")
+    var noScaling = false
+    @OptionGroup var sizes: ScalingOptions
+    @OptionGroup var peer: PeerOptions
+
+    func run() throws {
+        let loadBefore = loadAverage()
+        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        let threads = peer.threads
+        let name = "\(dataDirectory)/synthetic-\(shape.rows)x\(shape.features)-s\(shape.seed).csv"
+        var bigShape = shape
+        bigShape.rows = shape.rows * max(1, memoryScale)
+        let bigName = "\(dataDirectory)/synthetic-\(bigShape.rows)x\(shape.features)-s\(shape.seed).csv"
+
+        var generation = Table("Data generation (`generate`)", ["file", "rows", "MB", "seconds", "MB/s"])
+        for (s, path) in [(shape, name), (bigShape, bigName)] where memoryScale > 1 || path == name {
+            if regenerate || fileSize(path) == nil {
+                log("generating \(path)")
+                let (bytes, seconds) = try Generate.write(s, to: path, threads: threads)
+                generation.add([path, "\(s.rows)", fmt(Double(bytes) / 1e6, 1), fmt(seconds, 2),
+                                fmt(Double(bytes) / 1e6 / seconds, 0)])
+            } else {
+                generation.add([path, "\(s.rows)", fmt(Double(fileSize(path) ?? 0) / 1e6, 1), "(existing)", ""])
+            }
+        }
+        generation.notes = ["\(threads) formatting threads; values rounded to Float and written in shortest round-trip form."]
+        generation.print()
+
+        let kernels = try KernelBenchmarks.run(rows: shape.rows, features: shape.features, seed: shape.seed, repeats: repeats)
+        for t in kernels.tables { t.print() }
+        let csv = try CSVBenchmarks.run(
+            file: name, label: "y", threadCounts: threads > 1 ? [1, threads] : [1], repeats: repeats,
+            regParam: peer.regParam)
+        for t in csv.tables { t.print() }
+        let setup = try peer.setup(file: name, label: "y")
+        let compare = try CompareBenchmarks.run(setup, memoryFiles: memoryScale > 1 ? [name, bigName] : [name])
+        for t in compare.tables { t.print() }
+        var scaling: ScalingResults?
+        if !noScaling {
+            let s = try ScalingBenchmarks.run(
+                try sizes.setup(compare: setup, seed: shape.seed, repeats: peer.repeat, dataDirectory: dataDirectory))
+            for t in s.tables { t.print() }
+            scaling = s
+        }
+
+        guard let markdown else { return }
+        let folder = URL(fileURLWithPath: markdown).deletingLastPathComponent()
+        let chartFolder = folder.appendingPathComponent("benchmarks")
+        try FileManager.default.createDirectory(at: chartFolder, withIntermediateDirectories: true)
+        var charts: [(String, String)] = []
+        func save(_ svg: String, _ file: String, _ caption: String) throws {
+            try svg.write(to: chartFolder.appendingPathComponent(file), atomically: true, encoding: .utf8)
+            charts.append(("benchmarks/" + file, caption))
+        }
+        let items = compare.ratios.map { (label: "\($0.variant.title) vs \($0.peer)", values: [
+            (series: "whole process", value: $0.whole), (series: "fit in memory", value: $0.fit),
+        ]) }
+        if !items.isEmpty {
+            try save(SVGChart.bars(title: "mlfit time ÷ peer time (below 1: mlfit faster)", axis: "mlfit ÷ peer (log scale)", items: items),
+                     "speed-ratios.svg", "mlfit ÷ peer time per model and peer")
+        }
+        if let scaling, !scaling.series.isEmpty {
+            try save(SVGChart.lines(title: "Ridge, p = 10: seconds against rows",
+                                    xAxis: "rows", yAxis: "seconds", series: scaling.series),
+                     "time-vs-rows.svg", "seconds against rows (log-log), mlfit and peers")
+        }
+        let command = CommandLine.arguments.dropFirst().joined(separator: " ")
+        let report = Report(
+            command: "swift run -c release mlfit-benchmarks " + command, shape: shape, threads: threads,
+            settings: peer.settings, generation: generation, kernels: kernels, csv: csv, compare: compare,
+            scaling: scaling, charts: charts, loadBefore: loadBefore)
+        try report.text.write(toFile: markdown, atomically: true, encoding: .utf8)
+        log("wrote \(markdown) and \(charts.count) charts in \(chartFolder.path)")
+    }
+}

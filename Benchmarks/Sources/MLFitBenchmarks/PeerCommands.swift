@@ -1,0 +1,129 @@
+import ArgumentParser
+import Foundation
+import MLFit
+
+/// Options shared by every command that runs mlfit and its peers as child processes.
+struct PeerOptions: ParsableArguments {
+    @Option(help: "The mlfit executable (built with `swift build -c release --product mlfit` in the package root).")
+    var mlfit: String = benchmarksFolder + "/../.build/release/mlfit"
+    @Option(help: "The Python interpreter of the peers.")
+    var python = "python3"
+    @Option(help: "Folder of the peer scripts.")
+    var peers: String = benchmarksFolder + "/peers"
+    @Option(help: "Folder for model files and child output.")
+    var scratch = "/tmp/mlfit-benchmarks"
+    @Option(help: "Measured runs of each program (the median is reported), after one unmeasured run.")
+    var `repeat`: Int = 3
+    @Option(help: "Measured runs of Spark MLlib (each starts a JVM; no unmeasured run).")
+    var sparkRepeat: Int = 1
+    @Flag(inversion: .prefixedNo, help: "Run Spark MLlib (pyspark) when it is installed.")
+    var spark = true
+    @Option(help: "Threads of mlfit and of every peer.")
+    var threads: Int = ExecutionOptions.availableCores
+    @Option(help: "Models to compare, comma-separated: ols, ridge, lasso, elastic-net.")
+    var models = LinearVariant.allCases.map(\.rawValue).joined(separator: ",")
+    @Option(help: "λ of the regularized fits.")
+    var regParam = 0.01
+    @Option(help: "α of the elastic-net fit.")
+    var elasticNetParam = 0.5
+    @Option(help: "Tolerance of the iterative fits (mlfit, scikit-learn, Spark).")
+    var tol = 1e-6
+    @Option(help: "Iteration limit of the iterative fits.")
+    var maxIter = 100
+
+    func validate() throws {
+        guard `repeat` >= 1, sparkRepeat >= 1 else { throw ValidationError("--repeat and --spark-repeat must be ≥ 1") }
+        guard threads >= 1, threads <= 1024 else { throw ValidationError("--threads must be in 1...1024") }
+        _ = try variants()
+        guard FileManager.default.isExecutableFile(atPath: mlfit) else {
+            throw ValidationError("no mlfit executable at \(mlfit); build it with `swift build -c release --product mlfit` or pass --mlfit")
+        }
+    }
+
+    func variants() throws -> [LinearVariant] {
+        try models.split(separator: ",").map { name in
+            guard let v = LinearVariant(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("--models takes ols, ridge, lasso, elastic-net; got '\(name)'")
+            }
+            return v
+        }
+    }
+
+    var settings: FitSettings {
+        FitSettings(regParam: regParam, elasticNetParam: elasticNetParam, tol: tol, maxIter: maxIter)
+    }
+
+    func setup(file: String, label: String) throws -> CompareBenchmarks.Setup {
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let availability = try PeerAvailability.probe(python: python, scratch: scratch, wantSpark: spark)
+        return CompareBenchmarks.Setup(
+            file: file, label: label, mlfit: mlfit, peers: peers, python: python, scratch: scratch,
+            repeats: `repeat`, sparkRepeats: sparkRepeat, threads: threads, settings: settings,
+            variants: try variants(), availability: availability)
+    }
+}
+
+/// The sizes of the scaling series.
+struct ScalingOptions: ParsableArguments {
+    @Option(help: "Rows of the scaling series (p = 10), comma-separated; the CSV series writes a file per size. Add 10000000 for the 10⁷ point (a 1.2 GB file, about a minute more).")
+    var scalingRows = "10000,100000,1000000"
+    @Option(help: "Largest row count the peers run in the scaling series.")
+    var peerMaxRows = 1_000_000
+    @Option(help: "Feature counts of the in-memory series against p, comma-separated.")
+    var widths = "10,50,200"
+    @Option(help: "Rows of the series against p.")
+    var widthRows = 200_000
+
+    func setup(compare: CompareBenchmarks.Setup, seed: UInt64, repeats: Int, dataDirectory: String) throws -> ScalingBenchmarks.Setup {
+        let rows = try parseCounts(scalingRows, "--scaling-rows"), ps = try parseCounts(widths, "--widths")
+        return ScalingBenchmarks.Setup(
+            rows: rows, peerMaxRows: peerMaxRows, widths: ps, widthRows: widthRows, seed: seed, repeats: repeats,
+            dataDirectory: dataDirectory, compare: compare)
+    }
+}
+
+func parseCounts(_ text: String, _ flag: String) throws -> [Int] {
+    let counts = text.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+    guard !counts.isEmpty, counts.allSatisfy({ $0 >= 1 }) else {
+        throw ValidationError("\(flag) must be positive counts separated by commas; got '\(text)'")
+    }
+    return counts
+}
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "mlfit vs scikit-learn, scikit-learn-intelex and Spark MLlib on one CSV: whole process, in-memory fit, quality.")
+    @Option(help: "The CSV file (see `generate`).")
+    var file: String
+    @Option(help: "The label column.")
+    var label = "y"
+    @Option(help: "More CSV files (same columns) whose peak RSS under `mlfit train` is reported.")
+    var memoryFile: [String] = []
+    @OptionGroup var peer: PeerOptions
+
+    func run() throws {
+        let results = try CompareBenchmarks.run(try peer.setup(file: file, label: label), memoryFiles: [file] + memoryFile)
+        for table in results.tables { table.print() }
+    }
+}
+
+struct Scaling: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Time against rows and features, in memory and end to end, and the 1 → 2 thread speed-up.")
+    @Option(help: "The CSV file of the end-to-end thread speed-up (see `generate`).")
+    var file: String
+    @Option(help: "Where the generated CSV files of the series go.")
+    var dataDirectory = "/tmp/mlfit-benchmarks"
+    @Option(help: "Seed of the generated data.")
+    var seed: UInt64 = 42
+    @OptionGroup var sizes: ScalingOptions
+    @OptionGroup var peer: PeerOptions
+
+    func run() throws {
+        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        let compare = try peer.setup(file: file, label: "y")
+        let results = try ScalingBenchmarks.run(
+            try sizes.setup(compare: compare, seed: seed, repeats: peer.repeat, dataDirectory: dataDirectory))
+        for table in results.tables { table.print() }
+    }
+}
