@@ -23,8 +23,10 @@ let package = Package(
             providers: [.apt(["liblapacke-dev"])]
         ),
 
+        .systemLibrary(name: "CMalloc"),
+
         // Library layers, lowest first. A layer imports only the layers above it in this list.
-        .target(name: "MLNumerics", dependencies: ["CBLAS", "CLAPACKE"]),
+        .target(name: "MLNumerics", dependencies: ["CBLAS", "CLAPACKE", "CMalloc"]),
         .target(name: "MLEngine", dependencies: ["MLNumerics"]),
         .target(name: "MLData", dependencies: ["MLNumerics", "MLEngine"]),
         .target(name: "MLModels", dependencies: ["MLNumerics", "MLEngine", "MLData"]),

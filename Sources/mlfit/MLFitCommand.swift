@@ -15,4 +15,9 @@ struct MLFitCommand: ParsableCommand {
             """,
         version: MLFitVersion.current,
         subcommands: [Train.self, Predict.self, Evaluate.self, Info.self])
+
+    static func main() {
+        AllocatorTuning.reuseFreedBlocks()
+        main(nil)
+    }
 }
