@@ -68,6 +68,14 @@ public protocol ChunkSource: Sendable {
 
     /// Every row in memory as binary chunks, for fits that pass over the data many times.
     func load(options: ExecutionOptions) throws -> Dataset
+
+    /// Whether a pass is cheap (binary rows in memory) rather than a new read of a file;
+    /// solvers weigh extra passes by it.
+    var isInMemory: Bool { get }
+}
+
+extension ChunkSource {
+    public var isInMemory: Bool { false }
 }
 
 /// A source that can say how far the pass under way has read, for progress displays.

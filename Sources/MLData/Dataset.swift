@@ -109,6 +109,8 @@ public struct Dataset: ChunkSource {
         return PassReport(rows: rowCount, chunks: chunks.count, seconds: seconds)
     }
 
+    public var isInMemory: Bool { true }
+
     /// The data set itself: it is in memory already.
     public func load(options: ExecutionOptions) throws -> Dataset { self }
 

@@ -106,3 +106,39 @@ import Testing
         for j in 0..<p { #expect(abs(model.coefficients[j] - beta[j + 1]) < 1e-9) }
     }
 }
+
+extension LinearRegressionBehaviourTests {
+    /// `auto` gathers the Gram matrix in memory, where a second pass is cheap, and QR factors
+    /// from a file, or in memory when the Gram matrix cannot give every digit — with the
+    /// same answer either way.
+    @Test func autoChoosesMomentsByTheCostOfAPass() throws {
+        let all = try LinearRegressionDeterminismTests.data().concatenated()
+        let names = (1...all.featureCount).map { "x\($0)" }
+        let inMemory = try Dataset(features: all.features, labels: all.labels, featureNames: names)
+        let gramModel = try LinearRegression().fit(inMemory)
+        #expect(gramModel.summary.solver == "normal")
+
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mlfit-auto-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("d.csv").path
+        var text = (names + ["y"]).joined(separator: ",") + "\n"
+        for i in 0..<all.rowCount {
+            text += (all.features.row(i) + [all.labels[i]]).map { "\($0)" }.joined(separator: ",") + "\n"
+        }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let qrModel = try LinearRegression().fit(CSVSource(path: path, options: CSVOptions(label: "y")))
+        #expect(qrModel.summary.solver == "qr")
+        let scale = qrModel.coefficients.map(abs).max() ?? 1
+        for j in 0..<all.featureCount {
+            #expect(abs(gramModel.coefficients[j] - qrModel.coefficients[j]) <= 1e-12 * scale)
+            let se = try #require(qrModel.summary.coefficientStandardErrors?[j])
+            #expect(abs((gramModel.summary.coefficientStandardErrors?[j] ?? 0) - se) <= 1e-10 * se)
+        }
+
+        // An exact fit (R² = 1) leaves nothing for the Gram matrix's residual sum of squares:
+        // QR statistics are gathered even in memory.
+        let x = try Matrix([[0, 1], [1, 0], [2, 2], [3, 5], [4, -1], [5, 3]])
+        let exact = try Dataset(features: x, labels: (0..<6).map { 1 + 2 * x[$0, 0] - 3 * x[$0, 1] })
+        #expect(try LinearRegression().fit(exact).summary.solver == "qr")
+    }
+}

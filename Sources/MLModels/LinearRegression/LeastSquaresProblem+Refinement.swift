@@ -6,6 +6,9 @@ extension LeastSquaresProblem {
     /// Refinement runs when the column-scaled factor's condition number exceeds this: then
     /// the QR solution's error bound `κ²·ε·‖r‖/(‖X‖‖β‖)` can pass 1e-11.
     static let refinementConditionThreshold = 300.0
+    /// Above this scaled condition number of a Cholesky factor, `auto` replaces the Gram
+    /// matrix by QR factors (see ``LinearRegression/fitExactly(_:options:)``).
+    static let gramConditionLimit = 30.0
     static let maxRefinementPasses = 6
 
     /// The 1-norm condition number of the factor with unit-norm columns (`dtrcon`), the

@@ -27,9 +27,9 @@ import MLNumerics
 public struct LinearRegression: Sendable, Hashable, Codable {
     /// How the fitted system is solved.
     public enum Solver: String, Sendable, Hashable, Codable, CaseIterable {
-        /// `qr`, with coordinate descent on its Gram matrix when there is an L1 term, and
-        /// `l-bfgs` above ``LinearRegression/maxFeatures`` features. Exact on
-        /// ill-conditioned data.
+        /// QR statistics from a file; the Gram matrix in memory, with a QR pass when it cannot
+        /// give every digit; the Gram matrix and coordinate descent with an L1 term; `l-bfgs`
+        /// above ``LinearRegression/maxFeatures`` features. Exact on ill-conditioned data.
         case auto
         /// Cholesky on the centred Gram matrix (one `dsyrk` per block), the cheapest pass.
         /// Its error grows as κ(X)²: coefficients are refined when the scaled condition
