@@ -43,7 +43,7 @@ struct TrainLinearRegression: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Penalize the coefficients of standardized features.")
     var standardization = true
 
-    @Option(help: "auto (QR statistics; coordinate descent with an L1 term; l-bfgs above 4096 features), normal (Cholesky on the Gram matrix), qr, cd, l-bfgs.")
+    @Option(help: "auto (QR statistics; the Gram matrix and coordinate descent with an L1 term; l-bfgs above 4096 features), normal (Cholesky on the Gram matrix), qr, cd, l-bfgs.")
     var solver: LinearRegression.Solver = .auto
 
     @Option(parsing: .unconditional, help: "Iteration limit of iterative data-pass solvers.")
