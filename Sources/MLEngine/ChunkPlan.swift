@@ -8,9 +8,11 @@ public struct ChunkPlan: Sendable, Hashable {
     public let rowsPerChunk: Int
 
     /// The default chunk size for `columns` numbers per row: about 2 MiB of doubles, which
-    /// keeps a block and its working copy in cache and gives BLAS long enough calls.
+    /// keeps a block and its working copy in cache and gives BLAS long enough calls — but at
+    /// least 32 rows per column, so that merging two chunks' `q × q` factors (`O(q³)`) stays
+    /// small next to computing them (`O(rows·q²)`).
     public static func defaultRowsPerChunk(columns: Int) -> Int {
-        let target = (2 << 20) / (8 * max(1, columns))
+        let target = max((2 << 20) / (8 * max(1, columns)), 32 * columns)
         return min(65_536, max(256, target))
     }
 

@@ -35,7 +35,15 @@ public enum TallSkinnyQR {
             } else {
                 second = try householder(a, rows: n, columns: q)
             }
-            multiplyUpper(second, first, q: q, into: r)
+            // R = R₂·R₁: copy R₁ into r, then r ← R₂·r (dtrmm from the left).
+            first.withUnsafeBufferPointer { r1 in
+                second.withUnsafeBufferPointer { r2 in
+                    guard let r1 = r1.baseAddress, let r2 = r2.baseAddress else { return }
+                    r.update(from: r1, count: q * q)
+                    cblas_dtrmm(CblasRowMajor, CblasLeft, CblasUpper, CblasNoTrans, CblasNonUnit,
+                                blasInt(q), blasInt(q), 1, r2, blasInt(q), r, blasInt(q))
+                }
+            }
             return
         }
         let factor = try householder(a, rows: n, columns: q)
@@ -83,16 +91,5 @@ public enum TallSkinnyQR {
         var r = [Double](repeating: 0, count: q * q)
         for i in 0..<min(n, q) { for j in i..<q { r[i * q + j] = a[i * q + j] } }
         return r
-    }
-
-    /// `out = U·V` for upper-triangular `q × q` row-major `U`, `V`.
-    private static func multiplyUpper(_ u: [Double], _ v: [Double], q: Int, into out: UnsafeMutablePointer<Double>) {
-        for i in 0..<q {
-            for j in i..<q {
-                var sum = 0.0
-                for k in i...j { sum += u[i * q + k] * v[k * q + j] }
-                out[i * q + j] = sum
-            }
-        }
     }
 }
