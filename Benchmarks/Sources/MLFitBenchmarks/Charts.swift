@@ -31,8 +31,9 @@ enum SVGChart {
         let series = Array(Set(items.flatMap { $0.values.map(\.series) })).sorted()
         let barHeight = 14.0, gap = 10.0, left = 210.0, width = 460.0, top = 40.0
         let plotHeight = Double(items.count) * (Double(series.count) * barHeight + gap)
-        let height = top + plotHeight + 60
-        let range = decades(items.flatMap { $0.values.map(\.value) } + [1])
+        let height = top + plotHeight + 70
+        // Always a decade either side of 1, so the value labels beside the bars have room.
+        let range = decades(items.flatMap { $0.values.map(\.value) } + [0.1, 10])
         func x(_ v: Double) -> Double {
             left + width * (log10(max(v, 1e-9)) - Double(range.lowerBound)) / Double(range.upperBound - range.lowerBound)
         }
