@@ -167,13 +167,13 @@ def mp_polish(X, y, w, lam, alpha, intercept, sig, active, signs):
 
 
 def rel_diff(a, b, scale=None):
-    """Componentwise relative difference, denominators floored at 1e-9 * max|b| (or scale)
+    """Componentwise relative difference, denominators floored at 1e-3 * max|b| (or scale)
     so that coefficients whose exact value is 0 do not blow up."""
     a = np.asarray(a, float); b = np.asarray(b, float)
     if not len(a):
         return 0.0
     s = float(np.max(np.abs(b))) if scale is None else scale
-    den = np.maximum(np.abs(b), 1e-9 * s)
+    den = np.maximum(np.abs(b), 1e-3 * s)
     den = np.where(den == 0, 1.0, den)
     return float(np.max(np.abs(a - b) / den))
 
