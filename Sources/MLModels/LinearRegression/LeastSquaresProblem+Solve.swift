@@ -54,12 +54,8 @@ extension LeastSquaresProblem {
         let p = statistics.shape.featureCount
         var coefficients = Array(repeating: 0.0, count: p)
         for (a, j) in active.enumerated() { coefficients[j] = beta[a] }
-        var intercept = 0.0
-        if configuration.fitIntercept {
-            let mean = statistics.moments.mean
-            intercept = mean[p]
-            for (a, j) in active.enumerated() { intercept -= mean[j] * beta[a] }
-        }
+        let moments = statistics.moments
+        let intercept = configuration.fitIntercept ? moments.mean[p] - moments.fittedMean(of: coefficients) : 0
         return LeastSquaresSolution(
             coefficients: coefficients, intercept: intercept, activeCoefficients: beta,
             featureFactor: factor, method: method, sweeps: sweeps, converged: converged)

@@ -8,23 +8,11 @@ extension LeastSquaresProblem {
     ) throws -> LinearRegressionSummary {
         let moments = statistics.moments
         let p = statistics.shape.featureCount
-        let w = weightSum
         let beta = solution.activeCoefficients
-        let intercept = configuration.fitIntercept
-        let fitted = k + (intercept ? 1 : 0)
-        let n = moments.positiveWeightRowCount
-        let dof = n - fitted
-
         let rss = measured ?? residualSumOfSquares(beta)
-        let labelCentred = statistics.centredGram[p, p]
-        let total = labelMoment  // centred with an intercept, raw without
-        let rSquared = 1 - rss / total
-        let adjusted = 1 - (1 - rSquared) * Double(n - (intercept ? 1 : 0)) / Double(dof)
-        // Mean residual, r̄ = ȳ − β₀ − x̄ᵀβ (zero with an intercept).
-        var meanResidual = moments.mean[p] - solution.intercept
-        for (a, j) in active.enumerated() { meanResidual -= moments.mean[j] * beta[a] }
-        if intercept { meanResidual = 0 }
-        let explained = 1 - (rss / w - meanResidual * meanResidual) / (labelCentred / w)
+        // Mean residual, r̄ = ȳ − β₀ − x̄ᵀβ: zero with an intercept.
+        let meanResidual = configuration.fitIntercept
+            ? 0 : moments.mean[p] - moments.fittedMean(of: solution.coefficients, intercept: solution.intercept)
 
         var penalty = 0.0
         for a in 0..<k {
@@ -33,23 +21,21 @@ extension LeastSquaresProblem {
         }
 
         var summary = LinearRegressionSummary(
-            rowCount: moments.rowCount, positiveWeightRowCount: n, weightSum: w,
-            degreesOfFreedom: dof, residualSumOfSquares: rss, meanSquaredError: rss / w,
-            rootMeanSquaredError: (rss / w).squareRoot(),
-            residualStandardError: dof > 0 ? (rss / Double(dof)).squareRoot() : .nan,
-            rSquared: rSquared, adjustedRSquared: dof > 0 ? adjusted : .nan,
-            explainedVariance: explained,
+            moments: moments, residualSumOfSquares: rss, labelCentredMoment: labelCentredMoment,
+            fittedParameters: k + (configuration.fitIntercept ? 1 : 0), fitIntercept: configuration.fitIntercept,
+            meanResidual: meanResidual,
             constantFeatures: (0..<p).filter { !active.contains($0) }.map { featureNames[$0] },
             solver: solution.method, iterations: solution.sweeps,
             refinementPasses: solution.refinementPasses, converged: solution.converged,
-            objective: rss / (2 * w) + penalty)
+            objective: rss / (2 * weightSum) + penalty)
 
+        let dof = summary.degreesOfFreedom
         guard configuration.regParam == 0, let factor = solution.featureFactor, dof > 0 else {
             return summary
         }
         try addInference(
             to: &summary, factor: factor, beta: beta, intercept: solution.intercept, dof: dof,
-            rss: rss, total: total)
+            rss: rss, total: labelMoment)
         return summary
     }
 

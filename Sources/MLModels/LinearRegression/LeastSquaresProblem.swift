@@ -19,6 +19,8 @@ struct LeastSquaresProblem {
     let gram: Matrix
     /// Upper-triangular `R` with `RᵀR = gram`, when the statistics are in triangular form.
     let triangular: Matrix?
+    /// `Σw(y − ȳ)²`, the label's centred moment (whether or not an intercept is fitted).
+    let labelCentredMoment: Double
 
     var k: Int { active.count }
     var weightSum: Double { statistics.moments.weightSum }
@@ -31,9 +33,8 @@ struct LeastSquaresProblem {
         let p = statistics.shape.featureCount
         let w = moments.weightSum
         let centred = statistics.centredGram
-        let active = (0..<p).filter { j in
-            !(moments.isConstant(j) && (configuration.fitIntercept || moments.mean[j] == 0))
-        }
+        labelCentredMoment = centred[p, p]
+        let active = (0..<p).filter { moments.isSolvable($0, fitIntercept: configuration.fitIntercept) }
         self.active = active
         penaltyScale = active.map { j in
             configuration.standardization ? (centred[j, j] / w).squareRoot() : 1

@@ -32,8 +32,7 @@ extension LinearRegression {
         let w = moments.weightSum
         guard w > 0 else { throw ModelError.noData }
         let sigma = (0..<p).map { (columns.secondMoments[$0] / w).squareRoot() }
-        // Features left out, as in the exact solvers: constant ones with an intercept, zero ones without.
-        let active = (0..<p).map { j in !(moments.isConstant(j) && (fitIntercept || moments.mean[j] == 0)) }
+        let active = (0..<p).map { moments.isSolvable($0, fitIntercept: fitIntercept) }
         let scale = (0..<p).map { j in sigma[j] > 0 ? sigma[j] : max(abs(moments.mean[j]), 1) }
         let penaltyScale = (0..<p).map { standardization ? sigma[$0] : 1 }
         let l1 = (0..<p).map { j in active[j] ? regParam * elasticNetParam * penaltyScale[j] / scale[j] : 0 }
@@ -42,16 +41,10 @@ extension LinearRegression {
             return active[j] ? regParam * (1 - elasticNetParam) * r * r : 0
         }
         let meanX = Array(moments.mean[0..<p])
-        let meanY = moments.mean[p]
 
         func coefficients(_ theta: [Double]) -> (beta: [Double], intercept: Double) {
             let beta = (0..<p).map { active[$0] ? theta[$0] / scale[$0] : 0 }
-            var intercept = 0.0
-            if fitIntercept {
-                intercept = meanY
-                for j in 0..<p { intercept -= meanX[j] * beta[j] }
-            }
-            return (beta, intercept)
+            return (beta, fitIntercept ? moments.mean[p] - moments.fittedMean(of: beta) : 0)
         }
         func loss(_ theta: [Double]) throws -> (sums: [Double], beta: [Double], intercept: Double) {
             let (beta, intercept) = coefficients(theta)
@@ -93,23 +86,11 @@ extension LinearRegression {
         sums: [Double], moments: WeightedMoments, labelMoment: Double, activeCount: Int,
         result: LBFGS.Result, constantFeatures: [String]
     ) -> LinearRegressionSummary {
-        let w = moments.weightSum, p = moments.featureCount
-        let rss = sums[0]
-        let n = moments.positiveWeightRowCount
-        let dof = n - activeCount - (fitIntercept ? 1 : 0)
-        let total = fitIntercept ? labelMoment : labelMoment + w * moments.mean[p] * moments.mean[p]
-        let rSquared = 1 - rss / total
-        let meanResidual = sums[1] / w
-        return LinearRegressionSummary(
-            rowCount: moments.rowCount, positiveWeightRowCount: n, weightSum: w,
-            degreesOfFreedom: dof, residualSumOfSquares: rss, meanSquaredError: rss / w,
-            rootMeanSquaredError: (rss / w).squareRoot(),
-            residualStandardError: dof > 0 ? (rss / Double(dof)).squareRoot() : .nan,
-            rSquared: rSquared,
-            adjustedRSquared: dof > 0
-                ? 1 - (1 - rSquared) * Double(n - (fitIntercept ? 1 : 0)) / Double(dof) : .nan,
-            explainedVariance: 1 - (rss / w - meanResidual * meanResidual) / (labelMoment / w),
-            constantFeatures: constantFeatures,
+        // sums = [Σw·r², Σw·r, …] with r = ŷ − y: the mean residual's sign does not matter.
+        LinearRegressionSummary(
+            moments: moments, residualSumOfSquares: sums[0], labelCentredMoment: labelMoment,
+            fittedParameters: activeCount + (fitIntercept ? 1 : 0), fitIntercept: fitIntercept,
+            meanResidual: fitIntercept ? 0 : sums[1] / moments.weightSum, constantFeatures: constantFeatures,
             solver: elasticNetParam > 0 && regParam > 0 ? "owl-qn" : "l-bfgs",
             iterations: result.iterations, refinementPasses: 0, converged: result.converged,
             objective: result.value)

@@ -47,3 +47,32 @@ public struct LinearRegressionSummary: Sendable, Hashable, Codable {
     /// The value of the minimized objective at the solution.
     public var objective: Double
 }
+
+extension LinearRegressionSummary {
+    /// The statistics every solver reports, from the residual sum of squares `rss`, the
+    /// label's centred moment `Σw(y − ȳ)²`, the number of fitted parameters (intercept
+    /// included) and the weighted mean residual (0 with an intercept). R² is centred with an
+    /// intercept and uncentred without, as R's `summary.lm`.
+    init(
+        moments: WeightedMoments, residualSumOfSquares rss: Double, labelCentredMoment: Double,
+        fittedParameters: Int, fitIntercept: Bool, meanResidual: Double, constantFeatures: [String],
+        solver: String, iterations: Int?, refinementPasses: Int, converged: Bool, objective: Double
+    ) {
+        let w = moments.weightSum, n = moments.positiveWeightRowCount
+        let labelMean = moments.mean[moments.featureCount]
+        let total = fitIntercept ? labelCentredMoment : labelCentredMoment + w * labelMean * labelMean
+        let dof = n - fittedParameters
+        let rSquared = 1 - rss / total
+        self.init(
+            rowCount: moments.rowCount, positiveWeightRowCount: n, weightSum: w,
+            degreesOfFreedom: dof, residualSumOfSquares: rss, meanSquaredError: rss / w,
+            rootMeanSquaredError: (rss / w).squareRoot(),
+            residualStandardError: dof > 0 ? (rss / Double(dof)).squareRoot() : .nan,
+            rSquared: rSquared,
+            adjustedRSquared: dof > 0
+                ? 1 - (1 - rSquared) * Double(n - (fitIntercept ? 1 : 0)) / Double(dof) : .nan,
+            explainedVariance: 1 - (rss / w - meanResidual * meanResidual) / (labelCentredMoment / w),
+            constantFeatures: constantFeatures, solver: solver, iterations: iterations,
+            refinementPasses: refinementPasses, converged: converged, objective: objective)
+    }
+}

@@ -62,6 +62,21 @@ public struct WeightedMoments: Sendable, Hashable, Codable {
     /// Whether feature `j` takes a single value on the rows of positive weight.
     public func isConstant(_ j: Int) -> Bool { minimum[j] == maximum[j] }
 
+    /// Whether a linear model solves for feature `j`: a constant feature is left out (with
+    /// coefficient 0) when an intercept is fitted — it cannot be told apart from the
+    /// intercept — and, without one, when it is identically zero.
+    public func isSolvable(_ j: Int, fitIntercept: Bool) -> Bool {
+        !(isConstant(j) && (fitIntercept || mean[j] == 0))
+    }
+
+    /// `x̄ᵀβ + β₀`, the weighted mean of the predictions; `ȳ − x̄ᵀβ` is the intercept that
+    /// makes the residuals average to zero.
+    public func fittedMean(of coefficients: [Double], intercept: Double = 0) -> Double {
+        var sum = intercept
+        for j in coefficients.indices { sum += mean[j] * coefficients[j] }
+        return sum
+    }
+
     /// Folds `other` (later rows) into `self` and returns what the second moments need:
     /// `δ = μ_other − μ_self` and the factor `Wa·Wb/W` (0 when either side is empty).
     mutating func mergeMeans(_ other: WeightedMoments) -> (delta: [Double], factor: Double) {
