@@ -31,8 +31,13 @@ extension BlockPipeline {
                     },
                     compute: { (block: [UInt8], index: Int) throws -> NoStatistics in
                         do {
+                            let start = DispatchTime.now().uptimeNanoseconds
                             let parsed = try pipeline.parse(block, index: index, tally: tally)
-                            buffer.deposit(.success(parsed.chunk.rowCount > 0 ? try transform(parsed.chunk) : nil), index: index)
+                            let parsedAt = DispatchTime.now().uptimeNanoseconds
+                            let result = parsed.chunk.rowCount > 0 ? try transform(parsed.chunk) : nil
+                            let end = DispatchTime.now().uptimeNanoseconds
+                            tally.time(parse: Double(parsedAt - start) / 1e9, compute: Double(end - parsedAt) / 1e9)
+                            buffer.deposit(.success(result), index: index)
                         } catch {
                             buffer.deposit(.failure(error), index: index)
                             throw error

@@ -121,19 +121,20 @@ struct BlockPipeline: Sendable {
     /// One pass: `compute` on every non-empty chunk, merged by the engine's fixed tree.
     func pass<Statistics: PartialStatistics>(
         options: ExecutionOptions, shape: Statistics.Shape,
-        compute: @escaping @Sendable (DataChunk) throws -> Statistics
+        compute: @escaping @Sendable (DataChunk, ChunkContext) throws -> Statistics
     ) throws -> (Statistics, PassReport) {
-        try passOverBlocks(options: options, shape: shape) { parsed in
+        try passOverBlocks(options: options, shape: shape) { parsed, index in
             // An empty chunk contributes nothing; kernels need not handle zero rows.
             guard parsed.chunk.rowCount > 0 else { return Statistics(zeroFor: shape) }
-            return try compute(parsed.chunk)
+            // The rows of the blocks before this one are still being counted.
+            return try compute(parsed.chunk, ChunkContext(index: index, firstRow: nil))
         }
     }
 
     /// One pass with `compute` on every parsed block, empty ones included.
     func passOverBlocks<Statistics: PartialStatistics>(
         options: ExecutionOptions, shape: Statistics.Shape,
-        compute: @escaping @Sendable (ParsedBlock) throws -> Statistics
+        compute: @escaping @Sendable (ParsedBlock, Int) throws -> Statistics
     ) throws -> (Statistics, PassReport) {
         let start = DispatchTime.now()
         let reader = try openReader()
@@ -148,7 +149,7 @@ struct BlockPipeline: Sendable {
                     let start = DispatchTime.now().uptimeNanoseconds
                     let parsed = try pipeline.parse(block, index: index, tally: tally)
                     let parsedAt = DispatchTime.now().uptimeNanoseconds
-                    let statistics = try compute(parsed)
+                    let statistics = try compute(parsed, index)
                     let end = DispatchTime.now().uptimeNanoseconds
                     tally.time(parse: Double(parsedAt - start) / 1e9, compute: Double(end - parsedAt) / 1e9)
                     return statistics

@@ -27,6 +27,13 @@ public struct CSVOptions: Sendable, Hashable {
     /// The feature columns in the order wanted, or `nil` for every column other than the
     /// label and the weight, in file order. Columns not used are never parsed.
     public var features: [String]?
+    /// Columns (the label or features) read as categorical text rather than numbers; each is
+    /// held as the index of its value among the column's levels (see ``ColumnKind``).
+    public var categorical: Set<String>
+    /// Fixed levels for categorical columns, for example a model's classes when it predicts:
+    /// a value outside them is an error. Columns of ``categorical`` not named here get the
+    /// levels found in the data.
+    public var levels: [String: [String]]
     /// What to do with rows whose used values are missing or invalid.
     public var handleInvalid: InvalidRowPolicy
     /// Bytes read and parsed as one chunk (default 4 MiB). Chunk boundaries, and therefore
@@ -38,13 +45,16 @@ public struct CSVOptions: Sendable, Hashable {
 
     public init(
         delimiter: UInt8 = UInt8(ascii: ","), label: String? = nil, weight: String? = nil,
-        features: [String]? = nil, handleInvalid: InvalidRowPolicy = .error,
+        features: [String]? = nil, categorical: Set<String> = [], levels: [String: [String]] = [:],
+        handleInvalid: InvalidRowPolicy = .error,
         bytesPerBlock: Int = CSVOptions.defaultBytesPerBlock
     ) {
         self.delimiter = delimiter
         self.label = label
         self.weight = weight
         self.features = features
+        self.categorical = categorical.union(levels.keys)
+        self.levels = levels
         self.handleInvalid = handleInvalid
         self.bytesPerBlock = max(1, bytesPerBlock)
     }

@@ -95,7 +95,7 @@ public final class CSVSource: ChunkSource {
     ///   row was used, and a `ChunkFailure` wrapping an error thrown by `compute`.
     public func pass<Statistics: PartialStatistics>(
         options: ExecutionOptions, shape: Statistics.Shape,
-        compute: @escaping @Sendable (DataChunk) throws -> Statistics
+        compute: @escaping @Sendable (DataChunk, ChunkContext) throws -> Statistics
     ) throws -> (Statistics, PassReport) {
         try pipeline.pass(options: options, shape: shape, compute: compute)
     }
@@ -116,17 +116,17 @@ public final class CSVSource: ChunkSource {
     }
 
     /// Reads every row into memory as binary chunks (one per block), for multi-pass fits.
-    public func load(options: ExecutionOptions) throws -> Dataset {
+    public func load(options: ExecutionOptions) throws -> (data: Dataset, report: PassReport) {
         try pipeline.load(schema: schema, options: options)
     }
 }
 
 extension BlockPipeline {
     /// Every non-empty chunk, in file order, as a ``Dataset``.
-    func load(schema: Schema, options: ExecutionOptions) throws -> Dataset {
+    func load(schema: Schema, options: ExecutionOptions) throws -> (data: Dataset, report: PassReport) {
         var chunks: [DataChunk] = []
-        _ = try forEachChunkInOrder(options: options, transform: { $0 }, consume: { chunks.append($0) })
-        return try Dataset(schema: schema, chunks: chunks)
+        let report = try forEachChunkInOrder(options: options, transform: { $0 }, consume: { chunks.append($0) })
+        return (try Dataset(schema: schema, chunks: chunks), report)
     }
 }
 

@@ -16,10 +16,12 @@ public struct PassReport: Sendable, Hashable, Codable {
     public var parseSeconds: Double
     /// Seconds the workers spent computing statistics, summed over workers.
     public var computeSeconds: Double
+    /// Passes over the data this report covers (a read into memory counts as one).
+    public var passes: Int
 
     public init(
         rows: Int = 0, skippedRows: Int = 0, bytes: Int = 0, chunks: Int = 0, seconds: Double = 0,
-        parseSeconds: Double = 0, computeSeconds: Double = 0
+        parseSeconds: Double = 0, computeSeconds: Double = 0, passes: Int = 1
     ) {
         self.rows = rows
         self.skippedRows = skippedRows
@@ -28,9 +30,10 @@ public struct PassReport: Sendable, Hashable, Codable {
         self.seconds = seconds
         self.parseSeconds = parseSeconds
         self.computeSeconds = computeSeconds
+        self.passes = passes
     }
 
-    /// Adds a further pass over the same rows: bytes, chunks and times add up.
+    /// Adds further passes over the same rows: bytes, chunks, passes and times add up.
     public mutating func add(_ other: PassReport) {
         rows = max(rows, other.rows)
         skippedRows = max(skippedRows, other.skippedRows)
@@ -39,6 +42,7 @@ public struct PassReport: Sendable, Hashable, Codable {
         seconds += other.seconds
         parseSeconds += other.parseSeconds
         computeSeconds += other.computeSeconds
+        passes += other.passes
     }
 }
 
@@ -47,15 +51,20 @@ public struct PassReport: Sendable, Hashable, Codable {
 ///
 /// A pass computes statistics for every chunk in parallel and merges them with the engine's
 /// fixed tree, so the result does not depend on the thread count. Chunk boundaries depend
-/// only on the data and the source's chunk size.
+/// only on the data and the source's chunk size. Every pass of every algorithm runs through
+/// ``pass(options:shape:compute:)`` (or ``Dataset``'s variant with per-chunk state), which
+/// ends in `ParallelPass.run`: the one place where a reduction across processes joins in.
 public protocol ChunkSource: Sendable {
     var schema: Schema { get }
 
     /// Computes `compute` on every chunk and merges the results in chunk order.
+    ///
+    /// `compute` receives the chunk and its ``ChunkContext``: the chunk's index and, for data
+    /// in memory, the global index of its first row.
     func pass<Statistics: PartialStatistics>(
         options: ExecutionOptions,
         shape: Statistics.Shape,
-        compute: @escaping @Sendable (DataChunk) throws -> Statistics
+        compute: @escaping @Sendable (DataChunk, ChunkContext) throws -> Statistics
     ) throws -> (Statistics, PassReport)
 
     /// Transforms chunks in parallel and hands the results to `consume` on the calling
@@ -66,8 +75,9 @@ public protocol ChunkSource: Sendable {
         consume: (T) throws -> Void
     ) throws -> PassReport
 
-    /// Every row in memory as binary chunks, for fits that pass over the data many times.
-    func load(options: ExecutionOptions) throws -> Dataset
+    /// Every row in memory as binary chunks, for fits that pass over the data many times,
+    /// with what reading them took (rows, bytes, time spent parsing).
+    func load(options: ExecutionOptions) throws -> (data: Dataset, report: PassReport)
 
     /// Whether a pass is cheap (binary rows in memory) rather than a new read of a file;
     /// solvers weigh extra passes by it.
@@ -76,6 +86,15 @@ public protocol ChunkSource: Sendable {
 
 extension ChunkSource {
     public var isInMemory: Bool { false }
+
+    /// ``pass(options:shape:compute:)`` for computations that need only the rows.
+    public func pass<Statistics: PartialStatistics>(
+        options: ExecutionOptions,
+        shape: Statistics.Shape,
+        compute: @escaping @Sendable (DataChunk) throws -> Statistics
+    ) throws -> (Statistics, PassReport) {
+        try pass(options: options, shape: shape) { chunk, _ in try compute(chunk) }
+    }
 }
 
 /// A source that can say how far the pass under way has read, for progress displays.

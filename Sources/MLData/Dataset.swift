@@ -12,6 +12,8 @@ import MLNumerics
 public struct Dataset: ChunkSource {
     public let schema: Schema
     public let chunks: [DataChunk]
+    /// The global index of each chunk's first row: a prefix sum of the chunks' row counts.
+    public let firstRows: [Int]
 
     public init(schema: Schema, chunks: [DataChunk]) throws(DataError) {
         for chunk in chunks {
@@ -24,8 +26,7 @@ public struct Dataset: ChunkSource {
             else { throw .shapeMismatch("a chunk's labels or weights do not match its rows") }
             try Self.checkWeights(chunk.weights)
         }
-        self.schema = schema
-        self.chunks = chunks
+        self.init(trusted: schema, chunks: chunks)
     }
 
     /// A data set from a feature matrix and optional labels and weights, cut into chunks of
@@ -83,17 +84,61 @@ public struct Dataset: ChunkSource {
         return DataChunk(features: features, labels: labels, weights: weights)
     }
 
-    public var rowCount: Int { chunks.reduce(0) { $0 + $1.rowCount } }
+    public var rowCount: Int { (firstRows.last ?? 0) + (chunks.last?.rowCount ?? 0) }
 
     public func pass<Statistics: PartialStatistics>(
         options: ExecutionOptions,
         shape: Statistics.Shape,
-        compute: @escaping @Sendable (DataChunk) throws -> Statistics
+        compute: @escaping @Sendable (DataChunk, ChunkContext) throws -> Statistics
     ) throws -> (Statistics, PassReport) {
-        let start = DispatchTime.now()
-        let result = try ParallelPass.run(over: chunks, options: options, shape: shape) { chunk, _ in
-            try compute(chunk)
+        let firstRows = self.firstRows
+        return try timedPass {
+            try ParallelPass.run(over: chunks, options: options, shape: shape) { chunk, index in
+                try compute(chunk, ChunkContext(index: index, firstRow: firstRows[index]))
+            }
         }
+    }
+
+    /// A pass that hands each chunk's `compute` that chunk's own state, which it may change
+    /// in place and which the next pass with the same `states` receives: for fits that keep
+    /// per-row state across passes (cluster assignments and distance bounds, tree nodes).
+    ///
+    /// ```swift
+    /// var assignments = data.chunkStates { chunk, _ in [Int32](repeating: -1, count: chunk.rowCount) }
+    /// for _ in 0..<iterations {
+    ///     let (sums, _) = try data.pass(options: options, shape: k, states: &assignments) {
+    ///         chunk, context, assigned in try ClusterSums(chunk, centers, updating: &assigned)
+    ///     }
+    /// }
+    /// ```
+    ///
+    /// - Throws: `ChunkStateCountError` when `states` does not hold one value per chunk, and
+    ///   the errors of ``pass(options:shape:compute:)``.
+    public func pass<State: Sendable, Statistics: PartialStatistics>(
+        options: ExecutionOptions,
+        shape: Statistics.Shape,
+        states: inout [State],
+        compute: @escaping @Sendable (DataChunk, ChunkContext, inout State) throws -> Statistics
+    ) throws -> (Statistics, PassReport) {
+        let firstRows = self.firstRows
+        return try timedPass {
+            try ParallelPass.run(over: chunks, states: &states, options: options, shape: shape) {
+                chunk, index, state in
+                try compute(chunk, ChunkContext(index: index, firstRow: firstRows[index]), &state)
+            }
+        }
+    }
+
+    /// One state value per chunk, in chunk order, for ``pass(options:shape:states:compute:)``.
+    public func chunkStates<State>(
+        _ initial: (DataChunk, ChunkContext) throws -> State
+    ) rethrows -> [State] {
+        try chunks.indices.map { try initial(chunks[$0], ChunkContext(index: $0, firstRow: firstRows[$0])) }
+    }
+
+    private func timedPass<Statistics>(_ body: () throws -> Statistics) throws -> (Statistics, PassReport) {
+        let start = DispatchTime.now()
+        let result = try body()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return (result, PassReport(rows: rowCount, chunks: chunks.count, seconds: seconds, computeSeconds: seconds))
     }
@@ -111,12 +156,22 @@ public struct Dataset: ChunkSource {
 
     public var isInMemory: Bool { true }
 
-    /// The data set itself: it is in memory already.
-    public func load(options: ExecutionOptions) throws -> Dataset { self }
+    /// The data set itself: it is in memory already, so nothing is read.
+    public func load(options: ExecutionOptions) throws -> (data: Dataset, report: PassReport) {
+        (self, PassReport(rows: rowCount, chunks: chunks.count, passes: 0))
+    }
 
     private init(trusted schema: Schema, chunks: [DataChunk]) {
         self.schema = schema
         self.chunks = chunks
+        var firstRows = [Int]()
+        firstRows.reserveCapacity(chunks.count)
+        var row = 0
+        for chunk in chunks {
+            firstRows.append(row)
+            row += chunk.rowCount
+        }
+        self.firstRows = firstRows
     }
 
     private static func checkWeights(_ weights: [Double]) throws(DataError) {

@@ -12,7 +12,7 @@ import MLEngine
 ///
 /// ```swift
 /// let source = try LIBSVMSource(path: "sample_libsvm_data.txt")
-/// let data = try source.load(options: ExecutionOptions())
+/// let (data, _) = try source.load(options: ExecutionOptions())
 /// ```
 public final class LIBSVMSource: ChunkSource {
     public let schema: Schema
@@ -37,7 +37,7 @@ public final class LIBSVMSource: ChunkSource {
         } else {
             let scanner = Self.pipeline(path: path, options: options, featureCount: nil)
             do {
-                let (largest, _) = try scanner.passOverBlocks(options: execution, shape: 0) { MaxIndex($0.maxIndex) }
+                let (largest, _) = try scanner.passOverBlocks(options: execution, shape: 0) { parsed, _ in MaxIndex(parsed.maxIndex) }
                 featureCount = largest.value
             } catch DataError.noDataRows {
                 throw DataError.emptyFile(file: path)
@@ -60,7 +60,7 @@ public final class LIBSVMSource: ChunkSource {
     /// (see ``CSVSource/pass(options:shape:compute:)``).
     public func pass<Statistics: PartialStatistics>(
         options: ExecutionOptions, shape: Statistics.Shape,
-        compute: @escaping @Sendable (DataChunk) throws -> Statistics
+        compute: @escaping @Sendable (DataChunk, ChunkContext) throws -> Statistics
     ) throws -> (Statistics, PassReport) {
         try pipeline.pass(options: options, shape: shape, compute: compute)
     }
@@ -76,7 +76,7 @@ public final class LIBSVMSource: ChunkSource {
     }
 
     /// Reads every row into memory as binary chunks (one per block).
-    public func load(options: ExecutionOptions) throws -> Dataset {
+    public func load(options: ExecutionOptions) throws -> (data: Dataset, report: PassReport) {
         try pipeline.load(schema: schema, options: options)
     }
 }

@@ -84,6 +84,48 @@ public enum ParallelPass {
         return try reducer.result()
     }
 
+    /// Runs a pass over chunks already in memory, handing `compute` each chunk's own state
+    /// value, which it may change and which the next pass over the same chunks receives
+    /// (for example each row's cluster and distance bounds, or its tree node).
+    ///
+    /// `states` holds one value per chunk, in chunk order. During the pass each value is
+    /// moved to the one worker computing its chunk and moved back afterwards (also when
+    /// `compute` throws), so a state is never copied, never shared between threads, and
+    /// changing it in place does not reallocate its storage.
+    ///
+    /// - Throws: ``ChunkStateCountError`` when `states` and `chunks` differ in length, and the
+    ///   lowest-index ``ChunkFailure`` of the pass.
+    public static func run<Chunk: Sendable, State: Sendable, Statistics: PartialStatistics>(
+        over chunks: [Chunk],
+        states: inout [State],
+        options: ExecutionOptions,
+        shape: Statistics.Shape,
+        compute: @escaping @Sendable (_ chunk: Chunk, _ index: Int, _ state: inout State) throws -> Statistics
+    ) throws -> Statistics {
+        guard states.count == chunks.count else {
+            throw ChunkStateCountError(chunks: chunks.count, states: states.count)
+        }
+        // Move the values out of `states` (no element keeps a second reference), one slot
+        // per chunk that a worker empties while it holds the state.
+        var moving = states
+        states = []
+        moving.reverse()
+        var slots = [State?]()
+        slots.reserveCapacity(moving.count)
+        while let state = moving.popLast() { slots.append(state) }
+        let store = Mutex(slots)
+        defer {
+            states = store.withLock { slots in slots.compactMap { $0 } }
+        }
+        return try run(over: Array(chunks.indices), options: options, shape: shape) { index, _ in
+            guard var state = store.withLock({ $0[index].take() }) else {
+                throw ChunkStateCountError(chunks: chunks.count, states: index)
+            }
+            defer { store.withLock { $0[index] = state } }
+            return try compute(chunks[index], index, &state)
+        }
+    }
+
     /// Runs a pass over chunks already in memory.
     public static func run<Chunk: Sendable, Statistics: PartialStatistics>(
         over chunks: [Chunk],
@@ -113,5 +155,18 @@ private struct DispatchState: ~Copyable {
     mutating func record(_ newFailure: ChunkFailure) {
         if let failure, failure.chunkIndex <= newFailure.chunkIndex { return }
         failure = newFailure
+    }
+}
+
+/// A per-chunk state array whose length is not the number of chunks of the pass.
+public struct ChunkStateCountError: Error, Hashable, Sendable, CustomStringConvertible {
+    public let chunks: Int
+    public let states: Int
+    public init(chunks: Int, states: Int) {
+        self.chunks = chunks
+        self.states = states
+    }
+    public var description: String {
+        "a pass over \(chunks) chunks was given \(states) per-chunk states; make one state per chunk"
     }
 }

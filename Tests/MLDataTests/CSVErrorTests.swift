@@ -66,7 +66,7 @@ import Testing
         #expect(throws: expected) {
             try source.pass(options: ExecutionOptions(threads: run.threads), shape: 2, compute: SumStatistics.init)
         }
-        #expect(throws: expected) { try source.load(options: ExecutionOptions(threads: run.threads)) }
+        #expect(throws: expected) { try source.load(options: ExecutionOptions(threads: run.threads)).data }
     }
 
     /// Puts `padding` right after the header line.
@@ -137,7 +137,7 @@ import Testing
         }
         // A duplicated name that is not used does no harm.
         let source = try CSVSource(path: path, options: CSVOptions(label: "y", features: ["a"]))
-        #expect(try source.load(options: ExecutionOptions()).allRows == [[1]])
+        #expect(try source.load(options: ExecutionOptions()).data.allRows == [[1]])
     }
 
     @Test func messagesAreOneLineWithPlaceWhatAndFound() {

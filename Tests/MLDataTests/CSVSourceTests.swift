@@ -18,7 +18,7 @@ import Testing
         let source = try CSVSource(path: path, options: CSVOptions(label: "y"))
         #expect(source.columnNames == ["sepal length (cm)", "petal, width", "y"])
         #expect(source.schema == Schema(featureNames: ["sepal length (cm)", "petal, width"], labelName: "y"))
-        let data = try source.load(options: ExecutionOptions(threads: 2))
+        let data = try source.load(options: ExecutionOptions(threads: 2)).data
         #expect(data.allRows == [[5.1, 0.2], [4.9, 0.3], [6, 0.1]])
         #expect(data.allLabels == [0, 1, 2])
         #expect(data.allWeights.isEmpty)
@@ -28,7 +28,7 @@ import Testing
         let files = try TestFiles()
         let path = try files.write("t.tsv", "a\tb\n1\t2\n3\t4")
         let source = try CSVSource(path: path, options: CSVOptions(delimiter: UInt8(ascii: "\t")))
-        #expect(try source.load(options: ExecutionOptions(threads: 1)).allRows == [[1, 2], [3, 4]])
+        #expect(try source.load(options: ExecutionOptions(threads: 1)).data.allRows == [[1, 2], [3, 4]])
     }
 
     @Test func featureSelectionOrderLabelAndWeight() throws {
@@ -37,7 +37,7 @@ import Testing
         let options = CSVOptions(label: "y", weight: "w", features: ["b", "a"])
         let source = try CSVSource(path: path, options: options)
         #expect(source.schema == Schema(featureNames: ["b", "a"], labelName: "y", weightName: "w"))
-        let data = try source.load(options: ExecutionOptions(threads: 1))
+        let data = try source.load(options: ExecutionOptions(threads: 1)).data
         // The columns `id` and `note` are text but unused, so never parsed.
         #expect(data.allRows == [[2, 1], [4, 3]])
         #expect(data.allLabels == [10, 20])
@@ -49,7 +49,7 @@ import Testing
         let path = try files.write("d.csv", "c,y,a,w,b\n1,2,3,4,5\n")
         let source = try CSVSource(path: path, options: CSVOptions(label: "y", weight: "w"))
         #expect(source.schema.featureNames == ["c", "a", "b"])
-        #expect(try source.load(options: ExecutionOptions()).allRows == [[1, 3, 5]])
+        #expect(try source.load(options: ExecutionOptions()).data.allRows == [[1, 3, 5]])
         let noLabel = try CSVSource(path: path, options: CSVOptions())
         #expect(noLabel.schema == Schema(featureNames: ["c", "y", "a", "w", "b"]))
     }
@@ -78,12 +78,12 @@ import Testing
         let path = try files.write("g.csv", text)
         let options = CSVOptions(label: "label", bytesPerBlock: bytesPerBlock)
         let source = try CSVSource(path: path, options: options)
-        let reference = try source.load(options: ExecutionOptions(threads: 1))
+        let reference = try source.load(options: ExecutionOptions(threads: 1)).data
         #expect(reference.allRows == features)
         #expect(reference.allLabels == labels)
         if bytesPerBlock <= 64 { #expect(reference.chunks.count > 100) }
         for threads in [2, 8] {
-            let data = try source.load(options: ExecutionOptions(threads: threads))
+            let data = try source.load(options: ExecutionOptions(threads: threads)).data
             #expect(data.chunks.map(\.rowArrays) == reference.chunks.map(\.rowArrays))
             #expect(data.chunks.map(\.labels) == reference.chunks.map(\.labels))
         }
@@ -110,7 +110,7 @@ import Testing
             + values.reversed().joined(separator: ",") + "\n"
         let path = try files.write("wide.csv", text)
         let source = try CSVSource(path: path, options: CSVOptions(bytesPerBlock: 8))
-        let data = try source.load(options: ExecutionOptions(threads: 2))
+        let data = try source.load(options: ExecutionOptions(threads: 2)).data
         let first: [Double] = (1...300).map { Double($0) / 8 }
         let expected: [[Double]] = [first, first.reversed()]
         #expect(data.allRows == expected)
@@ -168,7 +168,7 @@ import Testing
             #expect(report.skippedRows == 7)
             #expect(sums.featureSums == [5, 7])
             #expect(sums.weightSum == 3)
-            let data = try source.load(options: ExecutionOptions(threads: threads))
+            let data = try source.load(options: ExecutionOptions(threads: threads)).data
             #expect(data.allRows == [[1, 2], [4, 5]])
         }
     }

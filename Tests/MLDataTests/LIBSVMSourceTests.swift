@@ -14,7 +14,7 @@ import Testing
         let execution = ExecutionOptions(threads: threads)
         let source = try LIBSVMSource(path: path, options: LIBSVMOptions(bytesPerBlock: bytesPerBlock), execution: execution)
         #expect(source.schema == Schema(featureNames: ["1", "2", "3", "4"], labelName: "label"))
-        let data = try source.load(options: execution)
+        let data = try source.load(options: execution).data
         let expected: [[Double]] = [[0.5, 0, 2, 0], [0, -1, 0, 0], [1e-3, 0, 0, 7]]
         #expect(data.allRows == expected)
         #expect(data.allLabels == [1, 0, -1])
@@ -27,11 +27,11 @@ import Testing
         let files = try TestFiles()
         let path = try files.write("d.libsvm", Self.text)
         let wide = try LIBSVMSource(path: path, options: LIBSVMOptions(numFeatures: 6))
-        #expect(try wide.load(options: ExecutionOptions()).allRows.map(\.count) == [6, 6, 6])
+        #expect(try wide.load(options: ExecutionOptions()).data.allRows.map(\.count) == [6, 6, 6])
         let narrow = try LIBSVMSource(path: path, options: LIBSVMOptions(numFeatures: 3))
         #expect(throws: DataError.malformedLine(
             .init(file: path, line: 6, column: 11), reason: "expected a feature index ≤ numFeatures (3)", found: "4:7")
-        ) { try narrow.load(options: ExecutionOptions(threads: 2)) }
+        ) { try narrow.load(options: ExecutionOptions(threads: 2)).data }
     }
 
     struct Case: Sendable, CustomStringConvertible {
@@ -60,7 +60,7 @@ import Testing
         let source = try LIBSVMSource(path: path, options: options)
         let expected = DataError.malformedLine(
             .init(file: path, line: 101, column: c.column), reason: c.reason, found: c.found)
-        #expect(throws: expected) { try source.load(options: ExecutionOptions(threads: run.threads)) }
+        #expect(throws: expected) { try source.load(options: ExecutionOptions(threads: run.threads)).data }
         // The scan for the feature count reports the same place.
         #expect(throws: expected) {
             try LIBSVMSource(path: path, options: LIBSVMOptions(bytesPerBlock: run.bytesPerBlock),

@@ -22,7 +22,7 @@ import Testing
 
         let loaded = try LinearRegressionModel.load(from: modelPath)
         let test = try CSVSource(path: testPath, options: CSVOptions(features: loaded.featureNames))
-        let data = try test.load(options: ExecutionOptions())
+        let (data, _) = try test.load(options: ExecutionOptions())
         let predictions = try data.chunks.flatMap { try loaded.predict($0) }
         #expect(predictions.count == 2)
         // Features matched by name: test.csv has them in the other order.

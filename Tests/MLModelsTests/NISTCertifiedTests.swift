@@ -94,7 +94,7 @@ import Testing
     static func load(_ c: Case) throws -> Dataset {
         let path = root.appendingPathComponent(c.file).path
         let source = try CSVSource(path: path, options: CSVOptions(label: "y", features: c.features))
-        return try source.load(options: ExecutionOptions(threads: 1))
+        return try source.load(options: ExecutionOptions(threads: 1)).data
     }
 
     /// Log relative error, capped at 15; for a certified 0, −log10 of the absolute error.

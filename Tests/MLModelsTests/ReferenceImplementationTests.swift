@@ -23,7 +23,7 @@ import Testing
         }
         let path = root.appendingPathComponent(name).path
         let source = try CSVSource(path: path, options: CSVOptions(label: DiabetesWeights.label))
-        let all = try source.load(options: ExecutionOptions(threads: 1)).concatenated()
+        let all = try source.load(options: ExecutionOptions(threads: 1)).data.concatenated()
         // w_i = 1 + (i mod 3), i the 0-based row index (DiabetesWeights.rule).
         let weights = weighted ? (0..<all.rowCount).map { 1 + Double($0 % 3) } : nil
         return try Dataset(

@@ -19,9 +19,10 @@ extension LinearRegression {
         let p = stream.schema.featureCount
         let clock = ContinuousClock()
         let start = clock.now
-        // Many passes: parse once, keep the chunks in binary form.
-        let source = try stream.load(options: options)
-        var report = PassReport()
+        // Many passes: parse once, keep the chunks in binary form. The report starts with
+        // what reading took, so parse time is not counted as solve time.
+        let (source, read) = try stream.load(options: options)
+        var report = read
         func add(_ pass: PassReport) { report.add(pass) }
 
         let (columns, first) = try source.pass(options: options, shape: p) { chunk in
