@@ -91,7 +91,7 @@ extension LinearRegression {
             moments: moments, residualSumOfSquares: sums[0], labelCentredMoment: labelMoment,
             fittedParameters: activeCount + (fitIntercept ? 1 : 0), fitIntercept: fitIntercept,
             meanResidual: fitIntercept ? 0 : sums[1] / moments.weightSum, constantFeatures: constantFeatures,
-            solver: elasticNetParam > 0 && regParam > 0 ? "owl-qn" : "l-bfgs",
+            solver: elasticNetParam > 0 && regParam > 0 ? .owlqn : .lbfgs,
             iterations: result.iterations, refinementPasses: 0, converged: result.converged,
             objective: result.value)
     }
