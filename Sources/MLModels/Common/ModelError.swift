@@ -7,6 +7,9 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The unregularized system is singular: `feature` is (numerically) a linear combination
     /// of `combination` (and the intercept, when fitted).
     case collinear(feature: String, combination: [String])
+    /// A column's sums, range or (centred) second moment overflowed double precision, so
+    /// nothing computed from it would be meaningful — not a rank test, not a coefficient.
+    case valuesTooLarge(column: String)
     /// A model was applied to data with other features.
     case featureMismatch(expected: [String], found: [String])
     /// The problem is larger than the method supports.
@@ -24,6 +27,8 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
                 : "is a linear combination of " + combination.map { "'\($0)'" }.joined(separator: ", ")
             return "the features are collinear: '\(feature)' \(others) (rank tolerance 1e-7, as R's lm); "
                 + "drop one of them or add regularization (regParam > 0)"
+        case let .valuesTooLarge(column):
+            return "'\(column)' has values too large to square in double precision; rescale the column"
         case let .featureMismatch(expected, found):
             let missing = expected.filter { !found.contains($0) }
             return "the data lack the model's features: missing "

@@ -31,6 +31,9 @@ extension LinearRegression {
         let moments = columns.moments
         let w = moments.weightSum
         guard w > 0 else { throw ModelError.noData }
+        try moments.checkRepresentable(
+            secondMoment: { columns.secondMoments[$0] },
+            columnNames: source.schema.featureNames + [source.schema.labelName ?? "label"])
         let sigma = (0..<p).map { (columns.secondMoments[$0] / w).squareRoot() }
         let active = (0..<p).map { moments.isSolvable($0, fitIntercept: fitIntercept) }
         let scale = (0..<p).map { j in sigma[j] > 0 ? sigma[j] : max(abs(moments.mean[j]), 1) }
