@@ -23,6 +23,11 @@ public protocol SerializablePartialStatistics: PartialStatistics {
     /// The statistics as a flat array whose length depends only on the shape.
     func serialized() -> [Double]
     /// Rebuilds statistics from ``serialized()``'s output.
+    ///
+    /// The numbers come from other processes and files, so they are checked like user input:
+    /// a wrong length throws ``SerializedStatisticsError``, numbers no rows could produce (a
+    /// count that is not a whole number, a negative weight sum) throw
+    /// ``InvalidSerializedStatisticsError``.
     init(serialized: [Double], shape: Shape) throws
 }
 
@@ -42,5 +47,46 @@ public struct SerializedStatisticsError: Error, Hashable, Sendable, CustomString
     }
     public var description: String {
         "serialized \(type) has \(found) numbers; its shape needs \(expected)"
+    }
+}
+
+/// A serialized statistics array of the right length holding numbers that no rows could have
+/// produced — a count that is NaN, negative or not a whole number, a negative weight sum —
+/// as a corrupt file or a faulty peer may send. Rejected before any conversion can trap.
+public struct InvalidSerializedStatisticsError: Error, Hashable, Sendable, CustomStringConvertible {
+    public let type: String
+    public let reason: String
+    public init(type: String, reason: String) {
+        self.type = type
+        self.reason = reason
+    }
+    public var description: String { "serialized \(type) is invalid: \(reason)" }
+}
+
+/// The checks `init(serialized:shape:)` implementations share, each throwing
+/// ``InvalidSerializedStatisticsError`` with the statistics type's name.
+public struct SerializedStatisticsValidator: Sendable {
+    public let type: String
+    public init(type: String) { self.type = type }
+
+    /// A count: a whole number in `0...Int.max`. `Int(exactly:)` refuses NaN, ±∞, fractions
+    /// and values beyond `Int`'s range, where `Int(_:)` would trap.
+    public func count(_ value: Double, _ name: String) throws(InvalidSerializedStatisticsError) -> Int {
+        guard let count = Int(exactly: value), count >= 0 else {
+            throw invalid("\(name) must be a whole number from 0 to \(Int.max); got \(value)")
+        }
+        return count
+    }
+
+    /// A sum of non-negative terms (weights, squares): finite and ≥ 0.
+    public func nonNegative(_ value: Double, _ name: String) throws(InvalidSerializedStatisticsError) -> Double {
+        guard value.isFinite, value >= 0 else {
+            throw invalid("\(name) must be a finite number ≥ 0; got \(value)")
+        }
+        return value
+    }
+
+    public func invalid(_ reason: String) -> InvalidSerializedStatisticsError {
+        InvalidSerializedStatisticsError(type: type, reason: reason)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import MLData
 import MLEngine
 import MLNumerics
@@ -63,5 +64,36 @@ import Testing
         }
         #expect(abs(result.solution[0] - 2) < 1e-9)
         #expect(result.solution[1] == 0)
+    }
+
+    /// The warning for an early stop names the method that stopped and its unit.
+    @Test func earlyStopWarningNamesTheMethod() throws {
+        let data = try LinearRegressionDeterminismTests.data()
+        let lbfgs = try LinearRegression(solver: .lbfgs, maxIter: 1).fit(data)
+        #expect(lbfgs.summary.solver == .lbfgs)
+        #expect(!lbfgs.summary.converged)
+        #expect(lbfgs.description.contains("Warning: L-BFGS stopped after 1 iterations before converging"),
+                "\(lbfgs.description)")
+        #expect(!lbfgs.description.contains("coordinate descent"))
+
+        let owlqn = try LinearRegression(regParam: 0.01, elasticNetParam: 0.5, solver: .lbfgs, maxIter: 1).fit(data)
+        #expect(owlqn.summary.solver == .owlqn)
+        #expect(owlqn.description.contains("Warning: OWL-QN stopped after 1 iterations before converging"))
+
+        let converged = try LinearRegression(solver: .lbfgs, maxIter: 500, tol: 1e-12).fit(data)
+        #expect(converged.summary.converged)
+        #expect(!converged.description.contains("Warning"))
+    }
+
+    /// Model files hold these strings under `solver`; changing one would orphan saved models.
+    @Test func summaryMethodsKeepTheirFileNames() throws {
+        #expect(LinearRegressionSummary.Method.allCases.map(\.rawValue)
+                == ["none", "normal", "qr", "cd", "l-bfgs", "owl-qn", "unknown"])
+        let model = try LinearRegression(regParam: 0.01, elasticNetParam: 0.5, solver: .lbfgs, maxIter: 1)
+            .fit(LinearRegressionDeterminismTests.data())
+        let data = try model.encoded()
+        // The hyperparameters say "l-bfgs"; only the summary says "owl-qn".
+        #expect(String(decoding: data, as: UTF8.self).contains("\"solver\" : \"owl-qn\""))
+        #expect(try LinearRegressionModel.decode(data, path: "m.json").summary.solver == .owlqn)
     }
 }

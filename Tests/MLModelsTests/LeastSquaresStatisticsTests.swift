@@ -92,6 +92,58 @@ import Testing
         }
     }
 
+    /// Serialized statistics come from files and other processes: numbers no rows could
+    /// produce are errors, never a trap in `Int(_:)` (position 0 is the row count, 1 the
+    /// count of rows with positive weight, 2 the weight sum).
+    @Test(arguments: [
+        (0, Double.nan), (0, .infinity), (0, -1), (0, 1e300), (0, 2.5), (0, 30),
+        (1, .nan), (1, -.infinity), (1, -1), (1, 1e300), (1, 41),
+        (2, .nan), (2, .infinity), (2, -1), (2, 0),
+    ])
+    func corruptSerializedCountsAreRejected(position: Int, value: Double) throws {
+        let s = try LeastSquaresStatistics(chunk: Self.fixture().chunks[0], form: .triangular)
+        var values = s.serialized()
+        #expect(values[0] == 40 && values[1] == 36)
+        values[position] = value
+        #expect(throws: InvalidSerializedStatisticsError.self) {
+            try LeastSquaresStatistics(serialized: values, shape: s.shape)
+        }
+    }
+
+    @Test func corruptSerializedShapesAndMomentsAreRejected() throws {
+        let s = try LeastSquaresStatistics(chunk: Self.fixture().chunks[0], form: .triangular)
+        var nan = s.serialized()
+        nan[0] = .nan
+        do {
+            _ = try LeastSquaresStatistics(serialized: nan, shape: s.shape)
+            Issue.record("expected an error")
+        } catch let error as InvalidSerializedStatisticsError {
+            #expect(error.description.contains("the row count must be a whole number"), "\(error)")
+        }
+        // R must be upper triangular: the solve reads its whole square.
+        var lower = s.serialized()
+        lower[lower.count - 4] = 1  // row 3, column 0 of the 4 × 4 factor
+        #expect(throws: InvalidSerializedStatisticsError.self) {
+            try LeastSquaresStatistics(serialized: lower, shape: s.shape)
+        }
+        #expect(throws: InvalidSerializedStatisticsError.self) {
+            try LeastSquaresStatistics(serialized: [1, 1, 1, 0], shape: .init(featureCount: -1, form: .gram))
+        }
+        #expect(throws: SerializedStatisticsError.self) {
+            try LeastSquaresStatistics(serialized: [1, 1, 1], shape: .init(featureCount: .max, form: .gram))
+        }
+        #expect(throws: InvalidSerializedStatisticsError.self) {
+            try SquaredLossStatistics(serialized: [-1, 0, 0], shape: 1)
+        }
+        #expect(throws: InvalidSerializedStatisticsError.self) {
+            try SquaredLossStatistics(serialized: [1], shape: -1)
+        }
+        #expect(throws: SerializedStatisticsError.self) {
+            try SquaredLossStatistics(serialized: [1], shape: .max)
+        }
+        #expect(try SquaredLossStatistics(serialized: [.infinity, 0, 0], shape: 1).sums[0] == .infinity)
+    }
+
     @Test func mergingDifferentShapesFails() throws {
         var a = LeastSquaresStatistics(zeroFor: .init(featureCount: 2, form: .gram))
         #expect(throws: LinearAlgebraError.self) {

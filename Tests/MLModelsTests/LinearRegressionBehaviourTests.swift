@@ -116,7 +116,7 @@ extension LinearRegressionBehaviourTests {
         let names = (1...all.featureCount).map { "x\($0)" }
         let inMemory = try Dataset(features: all.features, labels: all.labels, featureNames: names)
         let gramModel = try LinearRegression().fit(inMemory)
-        #expect(gramModel.summary.solver == "normal")
+        #expect(gramModel.summary.solver == .normal)
 
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mlfit-auto-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -127,7 +127,7 @@ extension LinearRegressionBehaviourTests {
         }
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         let qrModel = try LinearRegression().fit(CSVSource(path: path, options: CSVOptions(label: "y")))
-        #expect(qrModel.summary.solver == "qr")
+        #expect(qrModel.summary.solver == .qr)
         let scale = qrModel.coefficients.map(abs).max() ?? 1
         for j in 0..<all.featureCount {
             #expect(abs(gramModel.coefficients[j] - qrModel.coefficients[j]) <= 1e-12 * scale)
@@ -139,6 +139,6 @@ extension LinearRegressionBehaviourTests {
         // QR statistics are gathered even in memory.
         let x = try Matrix([[0, 1], [1, 0], [2, 2], [3, 5], [4, -1], [5, 3]])
         let exact = try Dataset(features: x, labels: (0..<6).map { 1 + 2 * x[$0, 0] - 3 * x[$0, 1] })
-        #expect(try LinearRegression().fit(exact).summary.solver == "qr")
+        #expect(try LinearRegression().fit(exact).summary.solver == .qr)
     }
 }

@@ -12,7 +12,7 @@ struct LeastSquaresSolution {
     var featureFactor: Matrix?
     /// Passes of iterative refinement applied (see ``LeastSquaresProblem/refine``).
     var refinementPasses = 0
-    var method: String
+    var method: LinearRegressionSummary.Method
     var sweeps: Int?
     var converged: Bool
 }
@@ -25,30 +25,38 @@ extension LeastSquaresProblem {
         let solverChoice = configuration.solver
         var beta: [Double]
         var factor: Matrix?
-        var method: String
+        var method: LinearRegressionSummary.Method
         var sweeps: Int?
         var converged = true
 
+        // Fewer rows than unknowns make the system singular whatever the data; say so before
+        // the rank test, which would name an arbitrary feature as a combination of the others.
+        let unknowns = k + (configuration.fitIntercept ? 1 : 0)
+        let rows = statistics.moments.positiveWeightRowCount
+        if configuration.regParam == 0, k > 0, rows < unknowns {
+            throw ModelError.underdetermined(rows: rows, features: k, intercept: configuration.fitIntercept)
+        }
+
         if k == 0 {
             beta = []
-            method = "none"
+            method = .noSolve
         } else if l1Strength > 0 || solverChoice == .cd {
             let result = coordinateDescent()
             beta = result.coefficients
             sweeps = result.sweeps
             converged = result.converged
-            method = "cd"
+            method = .coordinateDescent
         } else if l2Strength == 0 {
             let t = try featureTriangularFactor(penalty: 0)
             try checkRank(t)
             beta = try LAPACK.solveUpperTriangular(t.factor, t.rightHandSide)
             factor = t.factor
-            method = triangular == nil ? "normal" : "qr"
+            method = triangular == nil ? .normal : .qr
         } else {
             let t = try featureTriangularFactor(penalty: l2Strength)
             beta = try LAPACK.solveUpperTriangular(t.factor, t.rightHandSide)
             factor = t.factor
-            method = triangular == nil ? "normal" : "qr"
+            method = triangular == nil ? .normal : .qr
         }
 
         let p = statistics.shape.featureCount

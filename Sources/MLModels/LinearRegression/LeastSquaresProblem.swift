@@ -25,7 +25,12 @@ struct LeastSquaresProblem {
     var k: Int { active.count }
     var weightSum: Double { statistics.moments.weightSum }
 
-    init(statistics: LeastSquaresStatistics, configuration: LinearRegression, featureNames: [String]) throws {
+    /// - Throws: ``ModelError/valuesTooLarge(column:)`` when a column's moments overflowed
+    ///   (`labelName` names the label then), before any factorization.
+    init(
+        statistics: LeastSquaresStatistics, configuration: LinearRegression, featureNames: [String],
+        labelName: String
+    ) throws {
         self.statistics = statistics
         self.configuration = configuration
         self.featureNames = featureNames
@@ -33,6 +38,13 @@ struct LeastSquaresProblem {
         let p = statistics.shape.featureCount
         let w = moments.weightSum
         let centred = statistics.centredGram
+        // Without an intercept the solve uses the raw moments C + W·μμᵀ, which can overflow
+        // where the centred ones do not (a column of 1e200s).
+        try moments.checkRepresentable(
+            secondMoment: { j in
+                centred[j, j] + (configuration.fitIntercept ? 0 : w * moments.mean[j] * moments.mean[j])
+            },
+            columnNames: featureNames + [labelName])
         labelCentredMoment = centred[p, p]
         let active = (0..<p).filter { moments.isSolvable($0, fitIntercept: configuration.fitIntercept) }
         self.active = active

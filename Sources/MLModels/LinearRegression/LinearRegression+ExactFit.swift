@@ -59,7 +59,8 @@ extension LinearRegression {
         guard statistics.moments.weightSum > 0 else { throw ModelError.noData }
         return try timed(&seconds) {
             let problem = try LeastSquaresProblem(
-                statistics: statistics, configuration: self, featureNames: source.schema.featureNames)
+                statistics: statistics, configuration: self, featureNames: source.schema.featureNames,
+                labelName: source.schema.labelName ?? "label")
             do {
                 return (problem, try problem.solve())
             } catch ModelError.collinear(_, _) where solver == .auto && form == .gram {

@@ -32,6 +32,9 @@ extension LinearRegression {
         let moments = columns.moments
         let w = moments.weightSum
         guard w > 0 else { throw ModelError.noData }
+        try moments.checkRepresentable(
+            secondMoment: { columns.secondMoments[$0] },
+            columnNames: source.schema.featureNames + [source.schema.labelName ?? "label"])
         let sigma = (0..<p).map { (columns.secondMoments[$0] / w).squareRoot() }
         let active = (0..<p).map { moments.isSolvable($0, fitIntercept: fitIntercept) }
         let scale = (0..<p).map { j in sigma[j] > 0 ? sigma[j] : max(abs(moments.mean[j]), 1) }
@@ -92,7 +95,7 @@ extension LinearRegression {
             moments: moments, residualSumOfSquares: sums[0], labelCentredMoment: labelMoment,
             fittedParameters: activeCount + (fitIntercept ? 1 : 0), fitIntercept: fitIntercept,
             meanResidual: fitIntercept ? 0 : sums[1] / moments.weightSum, constantFeatures: constantFeatures,
-            solver: elasticNetParam > 0 && regParam > 0 ? "owl-qn" : "l-bfgs",
+            solver: elasticNetParam > 0 && regParam > 0 ? .owlqn : .lbfgs,
             iterations: result.iterations, refinementPasses: 0, converged: result.converged,
             objective: result.value)
     }

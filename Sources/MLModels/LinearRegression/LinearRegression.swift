@@ -141,7 +141,8 @@ public struct LinearRegression: Sendable, Hashable, Codable {
         try validate()
         guard statistics.moments.weightSum > 0 else { throw ModelError.noData }
         let problem = try LeastSquaresProblem(
-            statistics: statistics, configuration: self, featureNames: schema.featureNames)
+            statistics: statistics, configuration: self, featureNames: schema.featureNames,
+            labelName: schema.labelName ?? "label")
         return try makeModel(problem, try problem.solve(), residualSumOfSquares: nil, schema: schema)
     }
 

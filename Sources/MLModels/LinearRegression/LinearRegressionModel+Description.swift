@@ -11,7 +11,7 @@ extension LinearRegressionModel: CustomStringConvertible {
             : "regParam \(format(hyperparameters.regParam)), elasticNetParam \(format(hyperparameters.elasticNetParam))"
         lines.append(
             "Linear regression of '\(labelName)' on \(featureNames.count) features, "
-                + "\(s.positiveWeightRowCount) rows (\(penalty), solver \(s.solver))")
+                + "\(s.positiveWeightRowCount) rows (\(penalty), solver \(s.solver.rawValue))")
         lines.append("")
         var rows: [[String]] = [["", "coefficient", "std. error", "t value", "p value"]]
         if hyperparameters.fitIntercept {
@@ -48,7 +48,9 @@ extension LinearRegressionModel: CustomStringConvertible {
             lines.append("Constant features (coefficient 0): " + s.constantFeatures.joined(separator: ", "))
         }
         if !s.converged {
-            lines.append("Warning: coordinate descent stopped after \(s.iterations ?? 0) sweeps before converging")
+            lines.append(
+                "Warning: \(s.solver.displayName) stopped after \(s.iterations ?? 0) \(s.solver.iterationUnit) "
+                    + "before converging")
         }
         return lines.joined(separator: "\n")
     }

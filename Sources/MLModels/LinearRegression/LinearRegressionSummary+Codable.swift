@@ -61,7 +61,7 @@ extension LinearRegressionSummary {
         interceptTValue = try c.decodeOptionalNumber(forKey: .interceptTValue)
         interceptPValue = try c.decodeOptionalNumber(forKey: .interceptPValue)
         constantFeatures = try c.decodeIfPresent([String].self, forKey: .constantFeatures) ?? []
-        solver = try c.decodeIfPresent(String.self, forKey: .solver) ?? "unknown"
+        solver = try c.decodeIfPresent(Method.self, forKey: .solver) ?? .unknown
         iterations = try c.decodeIfPresent(Int.self, forKey: .iterations)
         refinementPasses = try c.decodeIfPresent(Int.self, forKey: .refinementPasses) ?? 0
         converged = try c.decodeIfPresent(Bool.self, forKey: .converged) ?? true

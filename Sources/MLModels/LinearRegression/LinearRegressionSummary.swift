@@ -36,9 +36,9 @@ public struct LinearRegressionSummary: Sendable, Hashable, Codable {
     public var interceptPValue: Double?
     /// Features that were constant and got coefficient 0.
     public var constantFeatures: [String]
-    /// The solve used: "qr", "normal" (Cholesky), or "cd" (coordinate descent).
-    public var solver: String
-    /// Coordinate-descent sweeps or L-BFGS iterations, when they ran.
+    /// The solve that produced the coefficients (in a model file, its raw value).
+    public var solver: Method
+    /// Coordinate-descent sweeps or L-BFGS / OWL-QN iterations, when they ran.
     public var iterations: Int?
     /// Passes of iterative refinement with double-double residuals, run when the problem is
     /// ill-conditioned (scaled condition number above 300).
@@ -49,6 +49,43 @@ public struct LinearRegressionSummary: Sendable, Hashable, Codable {
 }
 
 extension LinearRegressionSummary {
+    /// The solve behind a summary. Its raw values are what model files hold under `solver`.
+    public enum Method: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Nothing to solve: every feature was constant, only the intercept was fitted.
+        case noSolve = "none"
+        /// Cholesky on the Gram matrix.
+        case normal
+        /// Triangular solve on tree-reduced QR factors.
+        case qr
+        /// Coordinate descent on the moment matrix (any L1 term, or solver `cd`).
+        case coordinateDescent = "cd"
+        /// L-BFGS with one data pass per evaluation.
+        case lbfgs = "l-bfgs"
+        /// OWL-QN, L-BFGS for an L1 term.
+        case owlqn = "owl-qn"
+        /// A model file that did not record its solver.
+        case unknown
+
+        /// The name a message uses.
+        public var displayName: String {
+            switch self {
+            case .noSolve: return "no solve"
+            case .normal: return "Cholesky"
+            case .qr: return "QR"
+            case .coordinateDescent: return "coordinate descent"
+            case .lbfgs: return "L-BFGS"
+            case .owlqn: return "OWL-QN"
+            case .unknown: return "the solver"
+            }
+        }
+
+        /// What ``LinearRegressionSummary/iterations`` counts: a coordinate-descent sweep
+        /// updates every coefficient once; a quasi-Newton iteration is one line search.
+        public var iterationUnit: String {
+            self == .coordinateDescent ? "sweeps" : "iterations"
+        }
+    }
+
     /// The statistics every solver reports, from the residual sum of squares `rss`, the
     /// label's centred moment `Σw(y − ȳ)²`, the number of fitted parameters (intercept
     /// included) and the weighted mean residual (0 with an intercept). R² is centred with an
@@ -56,7 +93,7 @@ extension LinearRegressionSummary {
     init(
         moments: WeightedMoments, residualSumOfSquares rss: Double, labelCentredMoment: Double,
         fittedParameters: Int, fitIntercept: Bool, meanResidual: Double, constantFeatures: [String],
-        solver: String, iterations: Int?, refinementPasses: Int, converged: Bool, objective: Double
+        solver: Method, iterations: Int?, refinementPasses: Int, converged: Bool, objective: Double
     ) {
         let w = moments.weightSum, n = moments.positiveWeightRowCount
         let labelMean = moments.mean[moments.featureCount]

@@ -15,17 +15,40 @@ extension LeastSquaresStatistics {
         return out
     }
 
+    /// Rebuilds statistics from ``serialized()``'s output, checking what any rows would
+    /// satisfy: whole, non-negative counts with `positiveWeightRowCount ≤ rowCount`, a finite
+    /// weight sum ≥ 0 that is positive exactly when some row has positive weight, and (in
+    /// triangular form) zeros below the diagonal of `R`. Means, ranges and moments are taken
+    /// as they are: data too large for double precision make them infinite or NaN, and the
+    /// finalize step reports that naming the column.
+    ///
+    /// - Throws: ``SerializedStatisticsError`` for a wrong length,
+    ///   ``InvalidSerializedStatisticsError`` for numbers no rows could produce.
     public init(serialized values: [Double], shape: Shape) throws {
-        let p = shape.featureCount, q = p + 1
-        let expected = 3 + q + 2 * p + q * q
+        let check = SerializedStatisticsValidator(type: "LeastSquaresStatistics")
+        let p = shape.featureCount
+        // The shape may come from a file too: a negative feature count must not reach an
+        // array allocation, nor a huge one overflow the length (no array holds 2⁶² numbers).
+        guard p >= 0 else { throw check.invalid("the shape has \(p) features") }
+        let q = p < 1 << 31 ? p + 1 : 0
+        let expected = q > 0 ? 3 + q + 2 * p + q * q : Int.max
         guard values.count == expected else {
             throw SerializedStatisticsError(
                 type: "LeastSquaresStatistics", expected: expected, found: values.count)
         }
+        let rowCount = try check.count(values[0], "the row count")
+        let positiveRows = try check.count(values[1], "the count of rows with positive weight")
+        let weightSum = try check.nonNegative(values[2], "the weight sum")
+        guard positiveRows <= rowCount else {
+            throw check.invalid("\(positiveRows) rows with positive weight among \(rowCount) rows")
+        }
+        guard (weightSum > 0) == (positiveRows > 0) else {
+            throw check.invalid("\(positiveRows) rows with positive weight but a weight sum of \(weightSum)")
+        }
         self.init(zeroFor: shape)
-        moments.rowCount = Int(values[0])
-        moments.positiveWeightRowCount = Int(values[1])
-        moments.weightSum = values[2]
+        moments.rowCount = rowCount
+        moments.positiveWeightRowCount = positiveRows
+        moments.weightSum = weightSum
         var offset = 3
         func take(_ count: Int) -> [Double] {
             defer { offset += count }
@@ -35,5 +58,14 @@ extension LeastSquaresStatistics {
         moments.minimum = take(p)
         moments.maximum = take(p)
         secondMoments = try Matrix(rows: q, columns: q, elements: take(q * q))
+        // Solves read R's full square (re-factoring the kept columns), so a nonzero below the
+        // diagonal would silently change the answer; the Gram form reads its upper triangle only.
+        if shape.form == .triangular {
+            for i in 1..<q {
+                for j in 0..<i where secondMoments[i, j] != 0 {
+                    throw check.invalid("R has \(secondMoments[i, j]) below the diagonal at (\(i), \(j))")
+                }
+            }
+        }
     }
 }

@@ -55,9 +55,19 @@ public struct SquaredLossStatistics: SummablePartialStatistics {
 
     public func serialized() -> [Double] { sums }
 
+    /// Rebuilds the sums. They may be infinite (a trial step of the optimizer can overflow,
+    /// and the line search backs off), but a sum of squares is never negative.
     public init(serialized values: [Double], shape: Int) throws {
-        guard values.count == shape + 2 else {
-            throw SerializedStatisticsError(type: "SquaredLossStatistics", expected: shape + 2, found: values.count)
+        let check = SerializedStatisticsValidator(type: "SquaredLossStatistics")
+        guard shape >= 0 else { throw check.invalid("the shape has \(shape) features") }
+        let expected = shape.addingReportingOverflow(2)
+        guard !expected.overflow, values.count == expected.partialValue else {
+            throw SerializedStatisticsError(
+                type: "SquaredLossStatistics", expected: expected.overflow ? Int.max : expected.partialValue,
+                found: values.count)
+        }
+        guard !(values[0] < 0) else {
+            throw check.invalid("the weighted sum of squared residuals must be ≥ 0; got \(values[0])")
         }
         sums = values
     }

@@ -77,6 +77,29 @@ public struct WeightedMoments: Sendable, Hashable, Codable {
         return sum
     }
 
+    /// Throws ``ModelError/valuesTooLarge(column:)`` for the first column (features, then the
+    /// label) whose mean, range or second moment is not finite.
+    ///
+    /// The data are finite, so a non-finite moment means a sum or a square overflowed:
+    /// `1e308, −1e308, 1e308` has a finite mean and range but `Σ(x − x̄)² = ∞`. Past that
+    /// point a rank test reads ∞ or NaN and would call the column collinear or constant, and
+    /// an intercept `ȳ − x̄ᵀβ` would be NaN, so this runs before any solve.
+    ///
+    /// - Parameters:
+    ///   - secondMoment: the second moment of column `j` (`p + 1` columns) that the solve uses.
+    ///   - columnNames: the `p` feature names followed by the label's.
+    func checkRepresentable(
+        secondMoment: (Int) -> Double, columnNames: [String]
+    ) throws(ModelError) {
+        let p = featureCount
+        for j in 0...p {
+            let rangeIsFinite = j == p || (minimum[j].isFinite && maximum[j].isFinite)
+            guard mean[j].isFinite, rangeIsFinite, secondMoment(j).isFinite else {
+                throw .valuesTooLarge(column: columnNames[j])
+            }
+        }
+    }
+
     /// Folds `other` (later rows) into `self` and returns what the second moments need:
     /// `δ = μ_other − μ_self` and the factor `Wa·Wb/W` (0 when either side is empty).
     mutating func mergeMeans(_ other: WeightedMoments) -> (delta: [Double], factor: Double) {
