@@ -1,7 +1,8 @@
 import CLAPACKE
 
 /// The LAPACK routines mlfit uses. Each wrapper makes one LAPACK call and turns its `info`
-/// into a thrown ``LinearAlgebraError`` through ``check(_:routine:positive:)``.
+/// into a thrown ``LinearAlgebraError`` through one internal function,
+/// `check(_:routine:positive:)`.
 ///
 /// Small square matrices are passed row-major (LAPACKE transposes them, which costs nothing
 /// at that size); the tall per-block factorization works on the row-major block in place.

@@ -1,8 +1,8 @@
 /// A failure reported by a BLAS or LAPACK routine, or a shape mistake caught before the call.
 ///
 /// LAPACK reports through an `info` code: negative means argument `-info` was illegal (a bug
-/// in the caller, never the data), positive is a property of the data. ``check(_:routine:)``
-/// is the one place where those codes become Swift errors.
+/// in the caller, never the data), positive is a property of the data. The internal
+/// `check(_:routine:positive:)` is the one place where those codes become Swift errors.
 public enum LinearAlgebraError: Error, Hashable, Sendable {
     /// LAPACK rejected argument number `position` of `routine` (a programming error).
     case illegalArgument(routine: String, position: Int)

@@ -5,8 +5,8 @@ import MLData
 ///
 /// Merging uses Chan, Golub and LeVeque's pairwise update: for parts `a` and `b` with weight
 /// totals `Wa`, `Wb` and means `μa`, `μb`, the merged mean is `μa + δ·Wb/W` with
-/// `δ = μb − μa`, and the centred second moments gain `(Wa·Wb/W)·δδᵀ`
-/// (see ``mergeMeans(_:)``).
+/// `δ = μb − μa`, and the centred second moments gain `(Wa·Wb/W)·δδᵀ` (which
+/// ``LeastSquaresStatistics`` and ``ColumnMomentsStatistics`` add when they merge).
 public struct WeightedMoments: Sendable, Hashable, Codable {
     /// Rows seen, including rows of weight 0.
     public internal(set) var rowCount: Int
