@@ -4,7 +4,7 @@ public enum ColumnKind: Sendable, Hashable {
     case numeric
     /// Values from a finite set, held in chunks as the index of the value in `levels`
     /// (a `Double` holding 0, 1, 2, …). `levels` are ordered by one rule that depends only on
-    /// the set of values (see ``CategoricalLevels``), each spelled as first written.
+    /// the set of values, each spelled as first written.
     case categorical(levels: [String])
 
     /// The levels of a categorical column, `nil` for a numeric one.
