@@ -72,13 +72,13 @@ import Testing
         let lbfgs = try LinearRegression(solver: .lbfgs, maxIter: 1).fit(data)
         #expect(lbfgs.summary.solver == .lbfgs)
         #expect(!lbfgs.summary.converged)
-        #expect(lbfgs.description.contains("Warning: L-BFGS stopped after 1 iterations before converging"),
+        #expect(lbfgs.description.contains("Warning: L-BFGS stopped after 1 iteration before converging"),
                 "\(lbfgs.description)")
         #expect(!lbfgs.description.contains("coordinate descent"))
 
         let owlqn = try LinearRegression(regParam: 0.01, elasticNetParam: 0.5, solver: .lbfgs, maxIter: 1).fit(data)
         #expect(owlqn.summary.solver == .owlqn)
-        #expect(owlqn.description.contains("Warning: OWL-QN stopped after 1 iterations before converging"))
+        #expect(owlqn.description.contains("Warning: OWL-QN stopped after 1 iteration before converging"))
 
         let converged = try LinearRegression(solver: .lbfgs, maxIter: 500, tol: 1e-12).fit(data)
         #expect(converged.summary.converged)

@@ -48,8 +48,9 @@ extension LinearRegressionModel: CustomStringConvertible {
             lines.append("Constant features (coefficient 0): " + s.constantFeatures.joined(separator: ", "))
         }
         if !s.converged {
+            let steps = s.iterations ?? 0
             lines.append(
-                "Warning: \(s.solver.displayName) stopped after \(s.iterations ?? 0) \(s.solver.iterationUnit) "
+                "Warning: \(s.solver.displayName) stopped after \(steps) \(s.solver.iterationUnit(count: steps)) "
                     + "before converging")
         }
         return lines.joined(separator: "\n")

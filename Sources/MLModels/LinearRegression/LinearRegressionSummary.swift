@@ -81,8 +81,10 @@ extension LinearRegressionSummary {
 
         /// What ``LinearRegressionSummary/iterations`` counts: a coordinate-descent sweep
         /// updates every coefficient once; a quasi-Newton iteration is one line search.
-        public var iterationUnit: String {
-            self == .coordinateDescent ? "sweeps" : "iterations"
+        /// What one step of the method is called, singular or plural for `count` steps.
+        public func iterationUnit(count: Int) -> String {
+            let unit = self == .coordinateDescent ? "sweep" : "iteration"
+            return count == 1 ? unit : unit + "s"
         }
     }
 
