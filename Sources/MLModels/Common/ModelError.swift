@@ -10,6 +10,9 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A column's sums, range or (centred) second moment overflowed double precision, so
     /// nothing computed from it would be meaningful — not a rank test, not a coefficient.
     case valuesTooLarge(column: String)
+    /// Without regularization, fewer rows of positive weight than coefficients to solve for
+    /// (`features` solved for, plus the intercept when fitted): infinitely many fits are exact.
+    case underdetermined(rows: Int, features: Int, intercept: Bool)
     /// A model was applied to data with other features.
     case featureMismatch(expected: [String], found: [String])
     /// The problem is larger than the method supports.
@@ -29,6 +32,12 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
                 + "drop one of them or add regularization (regParam > 0)"
         case let .valuesTooLarge(column):
             return "'\(column)' has values too large to square in double precision; rescale the column"
+        case let .underdetermined(rows, features, intercept):
+            let unknowns = features + (intercept ? 1 : 0)
+            let parts = plural(features, "feature") + (intercept ? " and the intercept" : "")
+            return "\(plural(rows, "row")) with positive weight cannot determine "
+                + "\(plural(unknowns, "coefficient")) (\(parts)); "
+                + "add regularization (regParam > 0) or use fewer features"
         case let .featureMismatch(expected, found):
             let missing = expected.filter { !found.contains($0) }
             return "the data lack the model's features: missing "
@@ -37,4 +46,8 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(count) features is more than the \(solver) solver supports (\(limit))"
         }
     }
+}
+
+private func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }

@@ -29,6 +29,14 @@ extension LeastSquaresProblem {
         var sweeps: Int?
         var converged = true
 
+        // Fewer rows than unknowns make the system singular whatever the data; say so before
+        // the rank test, which would name an arbitrary feature as a combination of the others.
+        let unknowns = k + (configuration.fitIntercept ? 1 : 0)
+        let rows = statistics.moments.positiveWeightRowCount
+        if configuration.regParam == 0, k > 0, rows < unknowns {
+            throw ModelError.underdetermined(rows: rows, features: k, intercept: configuration.fitIntercept)
+        }
+
         if k == 0 {
             beta = []
             method = .noSolve
