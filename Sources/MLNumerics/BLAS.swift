@@ -47,6 +47,34 @@ public enum BLAS {
             alpha, a, blasInt(lda), b, blasInt(ldb), beta, c, blasInt(ldc))
     }
 
+    /// `B ← B·U⁻¹` for a row-major `n × q` block `B` and upper-triangular `q × q` `U`
+    /// (`dtrsm` from the right; the strict lower triangle of `U` is not read).
+    ///
+    /// Cost: `n·q²` flops.
+    public static func solveUpperTriangularFromRight(
+        _ u: UnsafePointer<Double>, order q: Int, leadingDimension ldu: Int,
+        into b: UnsafeMutablePointer<Double>, rows n: Int, leadingDimensionB ldb: Int
+    ) {
+        guard n > 0, q > 0 else { return }
+        cblas_dtrsm(
+            CblasRowMajor, CblasRight, CblasUpper, CblasNoTrans, CblasNonUnit,
+            blasInt(n), blasInt(q), 1, u, blasInt(ldu), b, blasInt(ldb))
+    }
+
+    /// `B ← U·B` for upper-triangular `q × q` `U` and a row-major `q × m` `B` (`dtrmm` from
+    /// the left; the strict lower triangle of `U` is not read).
+    ///
+    /// Cost: `q²·m` flops.
+    public static func multiplyByUpperTriangular(
+        _ u: UnsafePointer<Double>, order q: Int, leadingDimension ldu: Int,
+        into b: UnsafeMutablePointer<Double>, columns m: Int, leadingDimensionB ldb: Int
+    ) {
+        guard q > 0, m > 0 else { return }
+        cblas_dtrmm(
+            CblasRowMajor, CblasLeft, CblasUpper, CblasNoTrans, CblasNonUnit,
+            blasInt(q), blasInt(m), 1, u, blasInt(ldu), b, blasInt(ldb))
+    }
+
     /// Matrix product of two matrices.
     public static func product(
         _ a: Matrix, _ b: Matrix, transposeA: Bool = false, transposeB: Bool = false

@@ -72,6 +72,21 @@ public enum LAPACK {
 
     // MARK: Cholesky
 
+    /// Overwrites the upper triangle of the row-major, symmetric positive definite `n × n`
+    /// matrix `a` with its Cholesky factor `U` (`A = UᵀU`, `dpotrf`). The strict lower
+    /// triangle is neither read nor written.
+    ///
+    /// - Throws: ``LinearAlgebraError/notPositiveDefinite(order:)``, and
+    ///   ``LinearAlgebraError/illegalArgument(routine:position:)`` when `a` holds a NaN
+    ///   (LAPACKE checks its input for NaN).
+    public static func choleskyFactor(
+        upper a: UnsafeMutablePointer<Double>, order n: Int, leadingDimension lda: Int
+    ) throws(LinearAlgebraError) {
+        guard n > 0 else { return }
+        let info = LAPACKE_dpotrf(rowMajor, upper, blasInt(n), a, blasInt(lda))
+        try check(info, routine: "dpotrf", positive: { .notPositiveDefinite(order: $0) })
+    }
+
     /// The upper Cholesky factor `U` of a symmetric positive definite matrix (`A = UᵀU`),
     /// reading only the upper triangle (`dpotrf`). The strict lower triangle is zeroed.
     ///
@@ -83,10 +98,10 @@ public enum LAPACK {
         var u = a
         let n = a.rows
         guard n > 0 else { return u }
-        let info = u.withUnsafeMutableBufferPointer { p in
-            LAPACKE_dpotrf(rowMajor, upper, blasInt(n), p.baseAddress, blasInt(n))
+        try u.withUnsafeMutableBufferPointer { (p) throws(LinearAlgebraError) in
+            guard let base = p.baseAddress else { return }
+            try choleskyFactor(upper: base, order: n, leadingDimension: n)
         }
-        try check(info, routine: "dpotrf", positive: { .notPositiveDefinite(order: $0) })
         for i in 0..<n { for j in 0..<i { u[i, j] = 0 } }
         return u
     }
@@ -131,18 +146,27 @@ public enum LAPACK {
         return inverse
     }
 
+    /// Reciprocal condition number in the 1-norm of the upper triangle of the row-major
+    /// `n × n` matrix `u` (`dtrcon`); the strict lower triangle is not read.
+    public static func upperTriangularReciprocalCondition(
+        _ u: UnsafePointer<Double>, order n: Int, leadingDimension ldu: Int
+    ) throws(LinearAlgebraError) -> Double {
+        guard n > 0 else { return 1 }
+        var rcond = 0.0
+        let info = LAPACKE_dtrcon(rowMajor, oneNorm, upper, nonUnit, blasInt(n), u, blasInt(ldu), &rcond)
+        try check(info, routine: "dtrcon")
+        return rcond
+    }
+
     /// Reciprocal condition number in the 1-norm of an upper-triangular matrix (`dtrcon`).
     public static func upperTriangularReciprocalCondition(
         _ u: Matrix
     ) throws(LinearAlgebraError) -> Double {
         let n = u.rows
         guard n > 0 else { return 1 }
-        var rcond = 0.0
-        let info = u.withUnsafeBufferPointer { p in
-            LAPACKE_dtrcon(
-                rowMajor, oneNorm, upper, nonUnit, blasInt(n), p.baseAddress, blasInt(n), &rcond)
+        return try u.withUnsafeBufferPointer { (p) throws(LinearAlgebraError) in
+            guard let base = p.baseAddress else { return 1 }
+            return try upperTriangularReciprocalCondition(base, order: n, leadingDimension: n)
         }
-        try check(info, routine: "dtrcon")
-        return rcond
     }
 }

@@ -1,6 +1,3 @@
-import CBLAS
-import CLAPACKE
-
 /// The R factor of a tall, narrow block of rows, by CholeskyQR2 with a Householder fallback.
 ///
 /// CholeskyQR2 (Fukaya, Nakatsukasa, Yanagisawa, Yamamoto, 2014) runs on level-3 BLAS:
@@ -26,8 +23,8 @@ public enum TallSkinnyQR {
             // Q₁ = A·R₁⁻¹ in place (dtrsm from the right).
             first.withUnsafeBufferPointer { r1 in
                 guard let r1 = r1.baseAddress else { return }
-                cblas_dtrsm(CblasRowMajor, CblasRight, CblasUpper, CblasNoTrans, CblasNonUnit,
-                            blasInt(n), blasInt(q), 1, r1, blasInt(q), a, blasInt(q))
+                BLAS.solveUpperTriangularFromRight(
+                    r1, order: q, leadingDimension: q, into: a, rows: n, leadingDimensionB: q)
             }
             let second: [Double]
             if let repaired = choleskyOfGram(a, rows: n, columns: q) {
@@ -40,8 +37,8 @@ public enum TallSkinnyQR {
                 second.withUnsafeBufferPointer { r2 in
                     guard let r1 = r1.baseAddress, let r2 = r2.baseAddress else { return }
                     r.update(from: r1, count: q * q)
-                    cblas_dtrmm(CblasRowMajor, CblasLeft, CblasUpper, CblasNoTrans, CblasNonUnit,
-                                blasInt(q), blasInt(q), 1, r2, blasInt(q), r, blasInt(q))
+                    BLAS.multiplyByUpperTriangular(
+                        r2, order: q, leadingDimension: q, into: r, columns: q, leadingDimensionB: q)
                 }
             }
             return
@@ -59,18 +56,21 @@ public enum TallSkinnyQR {
         _ a: UnsafeMutablePointer<Double>, rows n: Int, columns q: Int
     ) -> [Double]? {
         var g = [Double](repeating: 0, count: q * q)
-        var rcond = 0.0
-        let info: Int32 = g.withUnsafeMutableBufferPointer { g in
-            guard let g = g.baseAddress else { return -1 }
+        // Any failure means "use Householder": not positive definite (rank deficiency), and
+        // also LAPACKE's rejection of a NaN in the Gram matrix (moments that overflowed),
+        // which Householder factors without trapping and finalize then reports by column.
+        let rcond = g.withUnsafeMutableBufferPointer { g -> Double? in
+            guard let g = g.baseAddress else { return nil }
             BLAS.gramUpdate(a, rows: n, columns: q, leadingDimension: q, into: g,
                             leadingDimensionC: q, alpha: 1, beta: 0)
-            let info = LAPACKE_dpotrf(Int32(LAPACK_ROW_MAJOR), Int8(UInt8(ascii: "U")), blasInt(q), g, blasInt(q))
-            guard info == 0 else { return info }
-            return LAPACKE_dtrcon(
-                Int32(LAPACK_ROW_MAJOR), Int8(UInt8(ascii: "1")), Int8(UInt8(ascii: "U")),
-                Int8(UInt8(ascii: "N")), blasInt(q), g, blasInt(q), &rcond)
+            do {
+                try LAPACK.choleskyFactor(upper: g, order: q, leadingDimension: q)
+                return try LAPACK.upperTriangularReciprocalCondition(g, order: q, leadingDimension: q)
+            } catch {
+                return nil
+            }
         }
-        guard info == 0, rcond * conditionLimit > 1 else { return nil }
+        guard let rcond, rcond * conditionLimit > 1 else { return nil }
         for i in 0..<q { for j in 0..<i { g[i * q + j] = 0 } }
         return g
     }

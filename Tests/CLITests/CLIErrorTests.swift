@@ -68,7 +68,7 @@ import Testing
         let dir = try CLI.temporaryDirectory()
         let missing = try CLI.run(["info", "--model", dir.appendingPathComponent("none.json").path])
         #expect(missing.status == 1)
-        #expect(missing.stderr.contains("no such file"))
+        #expect(missing.stderr.contains("No such file or directory"), "\(missing.stderr)")
 
         let corrupt = try CLI.write("{\"format\": \"mlfit-model\", \"formatVersion\": 1, \"algo", named: "c.json", in: dir)
         let result = try CLI.run(["info", "--model", corrupt])

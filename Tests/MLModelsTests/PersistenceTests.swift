@@ -85,6 +85,41 @@ import Testing
         #expect(throws: FileError.self) { try LinearRegressionModel.load(from: "/nonexistent/m.json") }
     }
 
+    /// Read failures carry the system's reason, not a guess at one.
+    @Test func readFailuresSayWhatHappened() throws {
+        let missing = Self.temporaryPath("none.json")
+        #expect(throws: FileError(path: missing, action: "read", reason: String(cString: strerror(ENOENT)))) {
+            try AtomicFile.read(missing)
+        }
+        #expect(String(cString: strerror(ENOENT)) == "No such file or directory")  // glibc's text
+        let directory = URL(fileURLWithPath: missing).deletingLastPathComponent().path
+        #expect(throws: FileError(path: directory, action: "read", reason: String(cString: strerror(EISDIR)))) {
+            try AtomicFile.read(directory)
+        }
+        do {
+            _ = try LinearRegressionModel.load(from: directory)
+            Issue.record("expected an error")
+        } catch {
+            #expect("\(error)" == "cannot read \(directory): Is a directory")
+        }
+        // More than one read() buffer comes back whole.
+        let big = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        let path = Self.temporaryPath("big.bin")
+        try AtomicFile.write(big, to: path)
+        #expect(try AtomicFile.read(path) == big)
+    }
+
+    /// As root every file is readable, so the test needs another user.
+    @Test(.enabled(if: getuid() != 0, "root reads any file"))
+    func unreadableFileSaysPermissionDenied() throws {
+        let path = Self.temporaryPath("secret.json")
+        try AtomicFile.write(Data("{}".utf8), to: path)
+        #expect(chmod(path, 0) == 0)
+        #expect(throws: FileError(path: path, action: "read", reason: String(cString: strerror(EACCES)))) {
+            try AtomicFile.read(path)
+        }
+    }
+
     @Test func unwritablePathFailsAndLeavesNothing() throws {
         #expect(throws: FileError.self) { try Self.model().save(to: "/nonexistent-dir/m.json") }
     }

@@ -55,6 +55,37 @@ import Testing
         }
     }
 
+    /// The pointer-level wrappers TallSkinnyQR uses report through the same typed errors.
+    @Test func pointerWrappersThrowTypedErrors() throws {
+        // The leading minor of order 2 is 1·1 − 2·2 < 0.
+        var indefinite: [Double] = [1, 2, 0, 2, 1, 0, 0, 0, 1]
+        #expect(throws: LinearAlgebraError.notPositiveDefinite(order: 2)) {
+            try indefinite.withUnsafeMutableBufferPointer { (p) throws(LinearAlgebraError) in
+                guard let base = p.baseAddress else { return }
+                try LAPACK.choleskyFactor(upper: base, order: 3, leadingDimension: 3)
+            }
+        }
+        // LAPACKE refuses a NaN in its input as an illegal argument, never a trap.
+        var withNaN: [Double] = [4, .nan, 0, 9]
+        #expect(throws: LinearAlgebraError.illegalArgument(routine: "dpotrf", position: 4)) {
+            try withNaN.withUnsafeMutableBufferPointer { (p) throws(LinearAlgebraError) in
+                guard let base = p.baseAddress else { return }
+                try LAPACK.choleskyFactor(upper: base, order: 2, leadingDimension: 2)
+            }
+        }
+        // A positive definite one factors in place: [[4, 2], [2, 5]] = UᵀU, U = [[2, 1], [0, 2]].
+        var spd: [Double] = [4, 2, 2, 5]
+        let rcond = try spd.withUnsafeMutableBufferPointer { (p) throws(LinearAlgebraError) -> Double in
+            guard let base = p.baseAddress else { return 0 }
+            try LAPACK.choleskyFactor(upper: base, order: 2, leadingDimension: 2)
+            return try LAPACK.upperTriangularReciprocalCondition(base, order: 2, leadingDimension: 2)
+        }
+        #expect(spd[0] == 2 && spd[1] == 1 && spd[3] == 2)
+        // ‖U‖₁ = 3, ‖U⁻¹‖₁ = ‖[[0.5, −0.25], [0, 0.5]]‖₁ = 0.75: 1/κ₁ = 1/2.25. dtrcon
+        // estimates ‖U⁻¹‖₁ from below, so its answer lies between that and 1.
+        #expect(rcond >= 1 / 2.25 - 1e-12 && rcond <= 1, "rcond \(rcond)")
+    }
+
     @Test func singularTriangularSolveThrows() throws {
         let u = try Matrix([[1, 2], [0, 0]])
         #expect(throws: LinearAlgebraError.singular(index: 2)) {

@@ -77,15 +77,27 @@ public enum AtomicFile {
         try writer.commit()
     }
 
-    /// The whole content of a file.
+    /// The whole content of a file, by POSIX `open` and `read`, so that a failure reports
+    /// the system's own reason (`strerror(errno)`: "No such file or directory", "Is a
+    /// directory", "Permission denied", an I/O error …) rather than a guess.
     public static func read(_ path: String) throws(FileError) -> Data {
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let reason = !exists ? "no such file" : isDirectory.boolValue ? "it is a directory" : "permission denied"
-            throw FileError(path: path, action: "read", reason: reason)
+        func failure() -> FileError { FileError(path: path, action: "read", reason: AtomicFileWriter.errnoText()) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure() }
+        defer { close(descriptor) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { bytes in
+                Foundation.read(descriptor, bytes.baseAddress, bytes.count)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                // Opening a directory read-only succeeds on Linux; reading it fails (EISDIR).
+                throw failure()
+            }
+            if count == 0 { return data }
+            data.append(contentsOf: buffer[0..<count])
         }
     }
 }
