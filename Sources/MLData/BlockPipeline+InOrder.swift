@@ -14,6 +14,24 @@ extension BlockPipeline {
         transform: @escaping @Sendable (DataChunk) throws -> T,
         consume: (T) throws -> Void
     ) throws -> PassReport {
+        try forEachBlockInOrder(options: options, transform: { try transform($0.chunk) }, consume: consume)
+    }
+
+    /// Every non-empty chunk, in file order, as a ``Dataset``.
+    func load(schema: Schema, options: ExecutionOptions) throws -> (data: Dataset, report: PassReport) {
+        var chunks: [DataChunk] = []
+        let report = try forEachChunkInOrder(options: options, transform: { $0 }, consume: { chunks.append($0) })
+        // The parsers checked every value.
+        return (Dataset(trusted: schema, chunks: chunks), report)
+    }
+
+    /// ``forEachChunkInOrder(options:transform:consume:)`` on the parsed blocks with rows,
+    /// with what the parser gathered besides the chunk.
+    func forEachBlockInOrder<T: Sendable>(
+        options: ExecutionOptions,
+        transform: @escaping @Sendable (ParsedBlock) throws -> T,
+        consume: (T) throws -> Void
+    ) throws -> PassReport {
         let start = DispatchTime.now()
         let reader = try openReader()
         let tally = Tally()
@@ -34,7 +52,7 @@ extension BlockPipeline {
                             let start = DispatchTime.now().uptimeNanoseconds
                             let parsed = try pipeline.parse(block, index: index, tally: tally)
                             let parsedAt = DispatchTime.now().uptimeNanoseconds
-                            let result = parsed.chunk.rowCount > 0 ? try transform(parsed.chunk) : nil
+                            let result = parsed.chunk.rowCount > 0 ? try transform(parsed) : nil
                             let end = DispatchTime.now().uptimeNanoseconds
                             tally.time(parse: Double(parsedAt - start) / 1e9, compute: Double(end - parsedAt) / 1e9)
                             buffer.deposit(.success(result), index: index)

@@ -16,6 +16,9 @@ struct ParsedBlock: Sendable {
     var skipped: Int
     /// The largest feature index seen (LIBSVM's scan for the feature count).
     var maxIndex = 0
+    /// Per categorical CSV column, the values the block met in first-occurrence order, whose
+    /// indices its chunk holds (empty for columns with fixed levels).
+    var categories: [ByteInterner] = []
 }
 
 /// A ``DataError`` raised inside a block, whose line numbers count from the block's first
@@ -39,7 +42,9 @@ struct BlockPipeline: Sendable {
     /// Lines before the first data line.
     let linesBefore: Int
     let bytesPerBlock: Int
-    let parse: @Sendable (UnsafeBufferPointer<UInt8>) throws(BlockError) -> ParsedBlock
+    /// A `var` so that a copy can parse with other settings (levels found by a scan) while
+    /// sharing the progress counter.
+    var parse: @Sendable (UnsafeBufferPointer<UInt8>) throws(BlockError) -> ParsedBlock
     /// Bytes read by the pass under way, for progress displays.
     let progress = ReadProgress()
 
@@ -205,6 +210,8 @@ extension DataError {
         case .negativeWeight(let l, let found): return .negativeWeight(moved(l), found: found)
         case .malformedLine(let l, let reason, let found):
             return .malformedLine(moved(l), reason: reason, found: found)
+        case .emptyCategory(let l): return .emptyCategory(moved(l))
+        case .unknownCategory(let l, let found, let known): return .unknownCategory(moved(l), found: found, known: known)
         default: return self
         }
     }

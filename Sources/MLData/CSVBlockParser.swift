@@ -8,8 +8,9 @@ import MLNumerics
 /// Parses a block of whole CSV lines into a ``DataChunk``.
 ///
 /// One forward scan over the bytes with pointers: no allocation per row or field, and no
-/// `String` unless an error message is built. Each used field is parsed by
-/// ``NumberParser``; unused columns are skipped without being parsed.
+/// `String` unless an error message is built. Each used numeric field is parsed by
+/// ``NumberParser``; each categorical one is matched to fixed levels or interned
+/// (``CategoricalFields``); unused columns are skipped without being parsed.
 struct CSVBlockParser: Sendable {
     /// The role of a file column: a feature slot (≥ 0) or one of these.
     static let unused: Int32 = -1
@@ -26,11 +27,17 @@ struct CSVBlockParser: Sendable {
     let hasLabel: Bool
     let hasWeight: Bool
     let policy: InvalidRowPolicy
+    /// The columns read as categorical, and for every file column its index among them
+    /// (`-1` for a numeric or unused column).
+    let categorical: [CategoricalColumn]
+    let categoricalIndex: [Int32]
 
     /// The chunk of the rows in `bytes`; errors are located relative to the block's lines.
     func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(BlockError) -> ParsedBlock {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
-            return ParsedBlock(chunk: DataChunk(features: Matrix(rows: 0, columns: featureCount)), lines: 0, skipped: 0)
+            return ParsedBlock(
+                chunk: DataChunk(features: Matrix(rows: 0, columns: featureCount)), lines: 0, skipped: 0,
+                categories: CategoricalFields(columnCount: categorical.count).interners)
         }
         // Every row ends a line, so the line count bounds the rows: size the outputs once.
         let capacity = Self.countNewlines(base, bytes.count) + 1
@@ -38,6 +45,7 @@ struct CSVBlockParser: Sendable {
         var labels = [Double](repeating: 0, count: hasLabel ? capacity : 0)
         var weights = [Double](repeating: 0, count: hasWeight ? capacity : 0)
         var counts = Counts()
+        var fields = CategoricalFields(columnCount: categorical.count)
         var failure: BlockError?
         let features = [Double](unsafeUninitializedCapacity: max(1, capacity * p)) { buffer, initialized in
             labels.withUnsafeMutableBufferPointer { labelBuffer in
@@ -46,7 +54,7 @@ struct CSVBlockParser: Sendable {
                         features: buffer.baseAddress, labels: labelBuffer.baseAddress,
                         weights: weightBuffer.baseAddress)
                     do throws(BlockError) {
-                        try parseLines(base, base + bytes.count, into: output, counts: &counts)
+                        try parseLines(base, base + bytes.count, into: output, counts: &counts, fields: &fields)
                     } catch {
                         failure = error
                     }
@@ -60,7 +68,7 @@ struct CSVBlockParser: Sendable {
         let matrix = (try? Matrix(rows: counts.rows, columns: p, elements: features)) ?? Matrix(rows: 0, columns: p)
         return ParsedBlock(
             chunk: DataChunk(features: matrix, labels: labels, weights: weights),
-            lines: counts.lines, skipped: counts.skipped)
+            lines: counts.lines, skipped: counts.skipped, categories: fields.interners)
     }
 
     private struct Output {
@@ -76,13 +84,15 @@ struct CSVBlockParser: Sendable {
     }
 
     private func parseLines(
-        _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into output: Output, counts: inout Counts
+        _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into output: Output, counts: inout Counts,
+        fields: inout CategoricalFields
     ) throws(BlockError) {
         let p = featureCount
         let columnCount = roles.count
         let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
         let delimiter = self.delimiter
+        let hasCategorical = !categorical.isEmpty
         try roles.withUnsafeBufferPointer { (roles) throws(BlockError) in
             var lineStart = start
             while lineStart < end {
@@ -105,6 +115,7 @@ struct CSVBlockParser: Sendable {
                 var problem = RowProblem.none
                 var problemColumn = 0
                 var problemText = (start: lineStart, end: lineStart)
+                var problemQuoted = false
                 var column = 0
                 var field = lineStart
                 while true {
@@ -117,9 +128,10 @@ struct CSVBlockParser: Sendable {
                         // A quoted field: up to the closing quote, `""` standing for one quote.
                         var r = q + 1
                         var closed = false
+                        var escaped = false
                         while r < lineEnd {
                             if r.pointee == quote {
-                                if r + 1 < lineEnd, r[1] == quote { r += 2; continue }
+                                if r + 1 < lineEnd, r[1] == quote { r += 2; escaped = true; continue }
                                 closed = true
                                 break
                             }
@@ -137,35 +149,56 @@ struct CSVBlockParser: Sendable {
                         if fieldEnd < lineEnd, fieldEnd.pointee != delimiter {
                             // Text after the closing quote makes the whole field the value.
                             while fieldEnd < lineEnd, fieldEnd.pointee != delimiter { fieldEnd += 1 }
-                            contentStart = field
-                            contentEnd = fieldEnd
+                            (contentStart, contentEnd) = Self.trimmed(field, fieldEnd)
+                            escaped = false
                         }
                         if role != Self.unused, problem == .none {
-                            let value = NumberParser.parse(contentStart, contentEnd)
-                            problem = store(value, role: role, row: row, output: output, index: counts.rows)
-                            if problem != .none { (problemColumn, problemText) = (column, (contentStart, contentEnd)) }
+                            if hasCategorical, case let index = Int(categoricalIndex[column]), index >= 0 {
+                                let outcome = fields.code(
+                                    of: contentStart, contentEnd, unescape: escaped,
+                                    column: index, in: categorical, row: counts.rows)
+                                problem = store(outcome, role: role, row: row, output: output, index: counts.rows)
+                            } else {
+                                let value = NumberParser.parse(contentStart, contentEnd)
+                                problem = store(value, role: role, row: row, output: output, index: counts.rows)
+                            }
+                            if problem != .none {
+                                (problemColumn, problemText, problemQuoted) = (column, (contentStart, contentEnd), escaped)
+                            }
                         }
                     } else if role != Self.unused, problem == .none {
-                        // The number is parsed straight from the bytes; the field must end there.
-                        let (parsed, afterNumber) = NumberParser.parsePrefix(q, lineEnd)
-                        var value = parsed
-                        var stop = afterNumber
-                        while stop < lineEnd, stop.pointee != delimiter, stop.pointee == space || stop.pointee == tab {
-                            stop += 1
-                        }
-                        fieldEnd = stop
-                        if stop < lineEnd, stop.pointee != delimiter {
-                            value = nil
+                        if hasCategorical, case let index = Int(categoricalIndex[column]), index >= 0 {
+                            // A categorical value: the field up to the delimiter, blanks trimmed.
+                            fieldEnd = q
                             while fieldEnd < lineEnd, fieldEnd.pointee != delimiter { fieldEnd += 1 }
+                            let (valueStart, valueEnd) = Self.trimmed(q, fieldEnd)
+                            let outcome = fields.code(
+                                of: valueStart, valueEnd, unescape: false, column: index, in: categorical, row: counts.rows)
+                            problem = store(outcome, role: role, row: row, output: output, index: counts.rows)
+                            if problem != .none { (problemColumn, problemText) = (column, (valueStart, valueEnd)) }
+                        } else {
+                            // The number is parsed straight from the bytes; the field must end there.
+                            let (parsed, afterNumber) = NumberParser.parsePrefix(q, lineEnd)
+                            var value = parsed
+                            var stop = afterNumber
+                            while stop < lineEnd, stop.pointee != delimiter, stop.pointee == space || stop.pointee == tab {
+                                stop += 1
+                            }
+                            fieldEnd = stop
+                            if stop < lineEnd, stop.pointee != delimiter {
+                                value = nil
+                                while fieldEnd < lineEnd, fieldEnd.pointee != delimiter { fieldEnd += 1 }
+                            }
+                            problem = store(value, role: role, row: row, output: output, index: counts.rows)
+                            if problem != .none { (problemColumn, problemText) = (column, (field, fieldEnd)) }
                         }
-                        problem = store(value, role: role, row: row, output: output, index: counts.rows)
-                        if problem != .none { (problemColumn, problemText) = (column, (field, fieldEnd)) }
                     } else {
                         fieldEnd = q
                         while fieldEnd < lineEnd, fieldEnd.pointee != delimiter { fieldEnd += 1 }
                     }
                     if problem != .none, policy == .error {
-                        throw BlockError(error: dataError(problem, line: line, column: problemColumn, text: problemText))
+                        throw BlockError(error: dataError(
+                            problem, line: line, column: problemColumn, text: problemText, quoted: problemQuoted))
                     }
                     column += 1
                     if fieldEnd >= lineEnd { break }
@@ -174,7 +207,7 @@ struct CSVBlockParser: Sendable {
 
                 var rowError: DataError? = nil
                 if problem != .none {
-                    rowError = dataError(problem, line: line, column: problemColumn, text: problemText)
+                    rowError = dataError(problem, line: line, column: problemColumn, text: problemText, quoted: problemQuoted)
                 } else if column != columnCount {
                     // Point at the first missing field, or at the first extra one.
                     let at = min(column, columnCount)
@@ -183,13 +216,18 @@ struct CSVBlockParser: Sendable {
                     rowError = .wrongFieldCount(where_, expected: columnCount, found: column)
                     if policy == .error, let rowError { throw BlockError(error: rowError) }
                 }
-                if rowError == nil { counts.rows += 1 } else { counts.skipped += 1 }
+                if rowError == nil {
+                    counts.rows += 1
+                } else {
+                    counts.skipped += 1
+                    if hasCategorical { fields.drop(row: counts.rows) }
+                }
             }
         }
     }
 
     /// What can be wrong with a used field.
-    private enum RowProblem { case none, invalidNumber, negativeWeight }
+    private enum RowProblem { case none, invalidNumber, negativeWeight, emptyCategory, unknownCategory }
 
     /// Stores a parsed value in its place, or says what is wrong with it.
     @inline(__always)
@@ -209,14 +247,33 @@ struct CSVBlockParser: Sendable {
         return .none
     }
 
+    /// Stores a categorical value's code in its place, or says what is wrong with it.
+    @inline(__always)
+    private func store(
+        _ outcome: CategoricalFields.Outcome, role: Int32, row: UnsafeMutablePointer<Double>?, output: Output,
+        index: Int
+    ) -> RowProblem {
+        switch outcome {
+        case .code(let code): return store(Double(code), role: role, row: row, output: output, index: index)
+        case .empty: return .emptyCategory
+        case .unknown: return .unknownCategory
+        }
+    }
+
     private func dataError(
         _ problem: RowProblem, line: Int, column: Int,
-        text: (start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>)
+        text: (start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>), quoted: Bool
     ) -> DataError {
         let found = Self.text(Self.trimmed(text.start, text.end))
+        let location = location(line: line, column: column)
         switch problem {
-        case .negativeWeight: return .negativeWeight(location(line: line, column: column), found: found)
-        default: return .invalidNumber(location(line: line, column: column), found: found)
+        case .negativeWeight: return .negativeWeight(location, found: found)
+        case .emptyCategory: return .emptyCategory(location)
+        case .unknownCategory:
+            let value = quoted ? Self.text(Self.unquoted(text.start, text.end)) : Self.text(text.start, text.end)
+            let known = categorical[Int(categoricalIndex[column])].matcher?.levels ?? []
+            return .unknownCategory(location, found: value, known: known)
+        default: return .invalidNumber(location, found: found)
         }
     }
 
@@ -243,8 +300,15 @@ struct CSVBlockParser: Sendable {
     }
 
     static func text(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> String {
-        let all = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
-        return all.count > 40 ? String(all.prefix(40)) + "…" : all
+        text(String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self))
+    }
+
+    static func text(_ bytes: [UInt8]) -> String {
+        text(String(decoding: bytes, as: UTF8.self))
+    }
+
+    private static func text(_ all: String) -> String {
+        all.count > 40 ? String(all.prefix(40)) + "…" : all
     }
 
     static func countNewlines(_ start: UnsafePointer<UInt8>, _ count: Int) -> Int {

@@ -4,8 +4,9 @@ public enum InvalidRowPolicy: String, Sendable, Hashable, Codable, CaseIterable 
     case error
     /// Drop the row and count it in ``PassReport/skippedRows``, as Spark's
     /// `handleInvalid = "skip"` does. Dropped: rows with an empty, non-numeric or non-finite
-    /// value in a used column, a negative weight, or a different number of fields than the
-    /// header (CSV), and malformed lines (LIBSVM). A quote without its closing quote stays an
+    /// value in a used column, an empty categorical field or a value outside a categorical
+    /// column's fixed levels, a negative weight, or a different number of fields than the
+    /// header (CSV), and malformed lines (LIBSVM). A value met only in dropped rows is no level. A quote without its closing quote stays an
     /// error, because it usually means a quoted field spanning lines, which the reader does
     /// not support, and dropping it could silently lose many rows.
     case skip
@@ -27,12 +28,17 @@ public struct CSVOptions: Sendable, Hashable {
     /// The feature columns in the order wanted, or `nil` for every column other than the
     /// label and the weight, in file order. Columns not used are never parsed.
     public var features: [String]?
-    /// Columns (the label or features) read as categorical text rather than numbers; each is
-    /// held as the index of its value among the column's levels (see ``ColumnKind``).
+    /// Columns (the label or features, never the weight) read as categorical text rather
+    /// than numbers; each is held as the index of its value among the column's levels,
+    /// ordered by ``CategoricalLevels`` (see ``ColumnKind``). An empty field is a missing
+    /// value. Each name must be a header column; one that is not used is not read.
     public var categorical: Set<String>
-    /// Fixed levels for categorical columns, for example a model's classes when it predicts:
-    /// a value outside them is an error. Columns of ``categorical`` not named here get the
-    /// levels found in the data.
+    /// Fixed levels for categorical columns, for example a model's classes when it predicts
+    /// (every name here is also in ``categorical``). A value outside them is
+    /// ``DataError/unknownCategory(_:found:known:)``. When the levels are all numbers a value
+    /// matches by numeric value (`1.0` matches `1`), otherwise by exact text. Columns of
+    /// ``categorical`` not named here get the levels found in the data; names of columns the
+    /// file lacks are ignored (a model's label, when predicting from a file without one).
     public var levels: [String: [String]]
     /// What to do with rows whose used values are missing or invalid.
     public var handleInvalid: InvalidRowPolicy

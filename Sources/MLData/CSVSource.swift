@@ -1,4 +1,5 @@
 import MLEngine
+import Synchronization
 
 /// A CSV file streamed from disk in blocks parsed in parallel.
 ///
@@ -7,7 +8,11 @@ import MLEngine
 /// trimmed. Fields are separated by ``CSVOptions/delimiter`` and may be double-quoted, with
 /// `""` for a quote inside; **a quoted field may not contain a line break** (an opening quote
 /// without its closing quote on the same line is ``DataError/unterminatedQuote(_:)``).
-/// Lines end in LF or CRLF; blank lines are skipped. Used values must be finite numbers.
+/// Lines end in LF or CRLF; blank lines are skipped. Used values must be finite numbers,
+/// except in the columns of ``CSVOptions/categorical``: their text values (unquoted, blanks
+/// around an unquoted value trimmed) are held as codes among levels ordered by
+/// ``CategoricalLevels``, and an empty field there is a missing value. With fixed levels
+/// (``CSVOptions/levels``) a value outside them is ``DataError/unknownCategory(_:found:known:)``.
 ///
 /// A pass reads the file in blocks of ``CSVOptions/bytesPerBlock`` bytes cut at line ends and
 /// parses them on all workers, so memory is about `threads × bytesPerBlock`, whatever the
@@ -21,75 +26,58 @@ import MLEngine
 /// }
 /// ```
 public final class CSVSource: ChunkSource {
+    /// The columns as the options name them. The levels of a categorical column whose levels
+    /// are not given in ``CSVOptions/levels`` show as `.categorical(levels: [])` here, because
+    /// opening the file does not read its rows: ``resolvedSchema(options:)`` has them, as has
+    /// the schema of the data set ``load(options:)`` returns.
     public let schema: Schema
     /// The file, as given.
     public let path: String
     public let options: CSVOptions
     /// Every column name of the header, in file order.
     public let columnNames: [String]
+    let layout: CSVLayout
+    /// Parses categorical values with the levels given, interning the others per block.
     let pipeline: BlockPipeline
+    /// Once the levels of the whole file are known (by a scan or a load): the schema with
+    /// them, and a pipeline that parses with them fixed.
+    let resolution = Mutex<Resolution?>(nil)
+
+    struct Resolution: Sendable {
+        var schema: Schema
+        var pipeline: BlockPipeline
+    }
 
     /// Opens `path`, reads its header and resolves the columns `options` names.
     ///
     /// - Throws: ``DataError/cannotOpen(file:reason:)``, ``DataError/emptyFile(file:)``,
     ///   ``DataError/noDataRows(file:)`` (a header and nothing else),
-    ///   ``DataError/unknownColumn(file:name:role:available:)`` and
-    ///   ``DataError/duplicateColumn(file:name:)`` (a used column named twice in the header,
-    ///   or a column given two roles).
+    ///   ``DataError/unknownColumn(file:name:role:available:)`` (also for a name in
+    ///   ``CSVOptions/categorical`` that is no column), ``DataError/duplicateColumn(file:name:)``
+    ///   (a used column named twice in the header, or a column given two roles) and
+    ///   ``DataError/categoricalWeight(file:name:)``.
     public init(path: String, options: CSVOptions = CSVOptions()) throws(DataError) {
         let header = try CSVHeader.read(path: path, delimiter: options.delimiter)
         guard header.mayHaveData else { throw .noDataRows(file: path) }
-        let names = header.names
-
-        func index(of name: String, role: String) throws(DataError) -> Int {
-            guard let i = names.firstIndex(of: name) else {
-                throw .unknownColumn(file: path, name: name, role: role, available: names)
-            }
-            if names.lastIndex(of: name) != i { throw .duplicateColumn(file: path, name: name) }
-            return i
-        }
-        var roles = [Int32](repeating: CSVBlockParser.unused, count: names.count)
-        func assign(_ role: Int32, to column: Int) throws(DataError) {
-            guard roles[column] == CSVBlockParser.unused else {
-                throw .duplicateColumn(file: path, name: names[column])
-            }
-            roles[column] = role
-        }
-        if let label = options.label { try assign(CSVBlockParser.labelRole, to: index(of: label, role: "label")) }
-        if let weight = options.weight { try assign(CSVBlockParser.weightRole, to: index(of: weight, role: "weight")) }
-        var featureNames: [String] = []
-        if let wanted = options.features {
-            for name in wanted {
-                try assign(Int32(featureNames.count), to: index(of: name, role: "feature"))
-                featureNames.append(name)
-            }
-        } else {
-            for (column, name) in names.enumerated() where roles[column] == CSVBlockParser.unused {
-                if names.lastIndex(of: name) != column || names.firstIndex(of: name) != column {
-                    throw .duplicateColumn(file: path, name: name)
-                }
-                roles[column] = Int32(featureNames.count)
-                featureNames.append(name)
-            }
-        }
-
-        let parser = CSVBlockParser(
-            file: path, delimiter: options.delimiter, columnNames: names, roles: roles,
-            featureCount: featureNames.count, hasLabel: options.label != nil, hasWeight: options.weight != nil,
-            policy: options.handleInvalid)
-        self.schema = Schema(featureNames: featureNames, labelName: options.label, weightName: options.weight)
+        let layout = try CSVLayout(names: header.names, options: options, path: path)
+        let parser = layout.parser(path: path, options: options)
+        self.schema = layout.schema(options: options, levels: layout.givenLevels)
         self.path = path
         self.options = options
-        self.columnNames = names
+        self.columnNames = header.names
+        self.layout = layout
         self.pipeline = BlockPipeline(
             path: path, dataOffset: header.dataOffset, linesBefore: header.line,
             bytesPerBlock: options.bytesPerBlock,
             parse: { (bytes) throws(BlockError) in try parser.parse(bytes) })
+        if !layout.hasFreeLevels { resolution.withLock { $0 = Resolution(schema: schema, pipeline: pipeline) } }
     }
 
     /// Computes `compute` on every chunk in parallel and merges the results in chunk order.
     ///
     /// Chunks without rows (blocks of blank or skipped lines) are not passed to `compute`.
+    /// When categorical columns take their levels from the data and no earlier pass or load
+    /// found them, a first pass reads the file for them (its time is in the report).
     /// - Throws: a ``DataError`` for bad data (at its absolute line and column),
     ///   ``DataError/noDataRows(file:)`` or ``DataError/noUsableRows(file:skipped:)`` when no
     ///   row was used, and a `ChunkFailure` wrapping an error thrown by `compute`.
@@ -97,7 +85,10 @@ public final class CSVSource: ChunkSource {
         options: ExecutionOptions, shape: Statistics.Shape,
         compute: @escaping @Sendable (DataChunk, ChunkContext) throws -> Statistics
     ) throws -> (Statistics, PassReport) {
-        try pipeline.pass(options: options, shape: shape, compute: compute)
+        let (resolved, scan) = try resolve(options: options)
+        var (statistics, report) = try resolved.pipeline.pass(options: options, shape: shape, compute: compute)
+        if let scan { report.add(scan) }
+        return (statistics, report)
     }
 
     /// Parses and transforms chunks in parallel, and calls `consume` on this thread in file
@@ -112,21 +103,16 @@ public final class CSVSource: ChunkSource {
         transform: @escaping @Sendable (DataChunk) throws -> T,
         consume: (T) throws -> Void
     ) throws -> PassReport {
-        try pipeline.forEachChunkInOrder(options: options, transform: transform, consume: consume)
+        let (resolved, scan) = try resolve(options: options)
+        var report = try resolved.pipeline.forEachChunkInOrder(options: options, transform: transform, consume: consume)
+        if let scan { report.add(scan) }
+        return report
     }
 
-    /// Reads every row into memory as binary chunks (one per block), for multi-pass fits.
-    public func load(options: ExecutionOptions) throws -> (data: Dataset, report: PassReport) {
-        try pipeline.load(schema: schema, options: options)
-    }
-}
-
-extension BlockPipeline {
-    /// Every non-empty chunk, in file order, as a ``Dataset``.
-    func load(schema: Schema, options: ExecutionOptions) throws -> (data: Dataset, report: PassReport) {
-        var chunks: [DataChunk] = []
-        let report = try forEachChunkInOrder(options: options, transform: { $0 }, consume: { chunks.append($0) })
-        return (try Dataset(schema: schema, chunks: chunks), report)
+    /// The schema with the levels of every categorical column, reading the file for them if
+    /// no pass or load has yet (the levels are then kept for later passes).
+    public func resolvedSchema(options: ExecutionOptions) throws -> Schema {
+        try resolve(options: options).resolution.schema
     }
 }
 

@@ -55,7 +55,15 @@ public struct PassReport: Sendable, Hashable, Codable {
 /// ``pass(options:shape:compute:)`` (or ``Dataset``'s variant with per-chunk state), which
 /// ends in `ParallelPass.run`: the one place where a reduction across processes joins in.
 public protocol ChunkSource: Sendable {
+    /// The columns. A CSV source's categorical columns whose levels come from the data show
+    /// no levels until they are read (see ``resolvedSchema(options:)``).
     var schema: Schema { get }
+
+    /// The schema with the levels of every categorical column (the label's classes among
+    /// them), reading the data for them when they are not known yet. Fits that need the
+    /// levels (a classifier's classes, a categorical feature's width) ask here rather than
+    /// ``schema``; for a ``Dataset`` or a LIBSVM file it is ``schema``.
+    func resolvedSchema(options: ExecutionOptions) throws -> Schema
 
     /// Computes `compute` on every chunk and merges the results in chunk order.
     ///
@@ -86,6 +94,8 @@ public protocol ChunkSource: Sendable {
 
 extension ChunkSource {
     public var isInMemory: Bool { false }
+
+    public func resolvedSchema(options: ExecutionOptions) throws -> Schema { schema }
 
     /// ``pass(options:shape:compute:)`` for computations that need only the rows.
     public func pass<Statistics: PartialStatistics>(

@@ -34,6 +34,20 @@ public enum DataError: Error, Hashable, Sendable {
     case tooManyFeatures(file: String, found: Int, limit: Int)
     /// Arrays handed to ``Dataset`` do not fit together.
     case shapeMismatch(String)
-    /// A weight given in memory is negative or not finite.
+    /// A weight given in memory is negative or not finite (`row` counts from 0 over all chunks).
     case invalidWeight(row: Int, value: Double)
+    /// An empty field in a categorical column: a missing value, not a category.
+    case emptyCategory(Location)
+    /// A value outside the fixed levels of a categorical column (for example a class the
+    /// model never saw), with the levels it could have been.
+    case unknownCategory(Location, found: String, known: [String])
+    /// The weight column was named categorical; weights are numbers.
+    case categoricalWeight(file: String, name: String)
+    /// A feature or label given in memory is NaN or infinite (`row` counts from 0 over all
+    /// chunks; `column` is the feature's or the label's name).
+    case nonFiniteValue(row: Int, column: String, value: Double)
+    /// A categorical value given in memory is empty: a missing value, not a category.
+    case missingCategory(row: Int, column: String)
+    /// A categorical column's code in memory is not an integer in `0..<levelCount`.
+    case invalidCategoryCode(row: Int, column: String, value: Double, levelCount: Int)
 }

@@ -5,6 +5,9 @@ import MLNumerics
 /// Rows held in memory as binary chunks, for multi-pass fits and for applications that build
 /// their data themselves.
 ///
+/// Text labels (`labels: [String]`) and categorical feature columns (``FeatureColumn``) are
+/// held as codes, the indices of their values among levels ordered by ``CategoricalLevels``.
+///
 /// ```swift
 /// let data = try Dataset(features: x, labels: y, featureNames: ["age", "bmi"])
 /// let model = try LinearRegression().fit(data)
@@ -15,7 +18,20 @@ public struct Dataset: ChunkSource {
     /// The global index of each chunk's first row: a prefix sum of the chunks' row counts.
     public let firstRows: [Int]
 
+    /// Rows already in binary form, checked against `schema`.
+    ///
+    /// - Throws: ``DataError/shapeMismatch(_:)`` when a chunk's width, labels or weights do
+    ///   not fit; ``DataError/nonFiniteValue(row:column:value:)`` for a NaN or infinite
+    ///   feature or label; ``DataError/invalidCategoryCode(row:column:value:levelCount:)``
+    ///   for a categorical code that is not an index among its column's levels; and
+    ///   ``DataError/invalidWeight(row:value:)``. Rows count from 0 over all chunks.
+    /// - Complexity: O(rows × features), one look at every value.
     public init(schema: Schema, chunks: [DataChunk]) throws(DataError) {
+        guard schema.featureKinds.count == schema.featureCount else {
+            throw .shapeMismatch(
+                "the schema gives \(schema.featureKinds.count) kinds for \(schema.featureCount) features")
+        }
+        var firstRow = 0
         for chunk in chunks {
             guard chunk.featureCount == schema.featureCount else {
                 throw .shapeMismatch(
@@ -24,17 +40,32 @@ public struct Dataset: ChunkSource {
             guard chunk.labels.isEmpty || chunk.labels.count == chunk.rowCount,
                 chunk.weights.isEmpty || chunk.weights.count == chunk.rowCount
             else { throw .shapeMismatch("a chunk's labels or weights do not match its rows") }
-            try Self.checkWeights(chunk.weights)
+            try Self.check(chunk, schema: schema, firstRow: firstRow)
+            firstRow += chunk.rowCount
         }
         self.init(trusted: schema, chunks: chunks)
     }
 
     /// A data set from a feature matrix and optional labels and weights, cut into chunks of
     /// `rowsPerChunk` rows (by default ``ChunkPlan/defaultRowsPerChunk(columns:)``).
+    ///
+    /// - Throws: ``DataError/shapeMismatch(_:)`` when the counts do not fit, and the errors of
+    ///   ``init(schema:chunks:)`` for non-finite values and bad weights.
     public init(
         features: Matrix, labels: [Double]? = nil, weights: [Double]? = nil,
         featureNames: [String]? = nil, labelName: String = "label", weightName: String = "weight",
         rowsPerChunk: Int? = nil
+    ) throws(DataError) {
+        try self.init(
+            features: features, featureKinds: nil, labels: labels, labelKind: .numeric, weights: weights,
+            featureNames: featureNames, labelName: labelName, weightName: weightName, rowsPerChunk: rowsPerChunk)
+    }
+
+    /// The one place the in-memory initializers meet: names and counts checked, rows cut
+    /// into chunks, values checked by ``init(schema:chunks:)``.
+    init(
+        features: Matrix, featureKinds: [ColumnKind]?, labels: [Double]?, labelKind: ColumnKind,
+        weights: [Double]?, featureNames: [String]?, labelName: String, weightName: String, rowsPerChunk: Int?
     ) throws(DataError) {
         let p = features.columns
         let names = featureNames ?? (0..<p).map { "x\($0 + 1)" }
@@ -53,7 +84,8 @@ public struct Dataset: ChunkSource {
         try self.init(
             schema: Schema(
                 featureNames: names, labelName: labels == nil ? nil : labelName,
-                weightName: weights == nil ? nil : weightName),
+                weightName: weights == nil ? nil : weightName, featureKinds: featureKinds,
+                labelKind: labels == nil ? .numeric : labelKind),
             chunks: Self.cut(features: features, labels: labels, weights: weights, ranges: plan.ranges))
     }
 
@@ -161,7 +193,8 @@ public struct Dataset: ChunkSource {
         (self, PassReport(rows: rowCount, chunks: chunks.count, passes: 0))
     }
 
-    private init(trusted schema: Schema, chunks: [DataChunk]) {
+    /// Rows known to fit `schema` (parsed by a reader that checked every value), unchecked.
+    init(trusted schema: Schema, chunks: [DataChunk]) {
         self.schema = schema
         self.chunks = chunks
         var firstRows = [Int]()
@@ -172,12 +205,6 @@ public struct Dataset: ChunkSource {
             row += chunk.rowCount
         }
         self.firstRows = firstRows
-    }
-
-    private static func checkWeights(_ weights: [Double]) throws(DataError) {
-        if let bad = weights.firstIndex(where: { !($0 >= 0) || !$0.isFinite }) {
-            throw .invalidWeight(row: bad, value: weights[bad])
-        }
     }
 
     private static func cut(

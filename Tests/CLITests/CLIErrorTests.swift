@@ -39,6 +39,25 @@ import Testing
         #expect(result.stderr.contains("'a'") || result.stderr.contains("a, b"))
     }
 
+    @Test func remediesNameTheToolsOptions() throws {
+        // The library's messages speak of `handleInvalid: .skip`; the tool of its flag.
+        let invalid = try Self.train("a,y\n1,2\nabc,4\n")
+        #expect(invalid.stderr.contains("fix the value or use --handle-invalid skip to drop such rows"), "\(invalid.stderr)")
+        #expect(!invalid.stderr.contains("handleInvalid"), "\(invalid.stderr)")
+        let ragged = try Self.train("a,y\n1,2\n3\n")
+        #expect(ragged.stderr.contains("fix the row or use --handle-invalid skip"), "\(ragged.stderr)")
+    }
+
+    @Test func headerReadAsOneColumnSuggestsTheDelimiter() throws {
+        let semicolons = try Self.train("a;b;y\n1;2;3\n2;3;5\n")
+        #expect(semicolons.status == 1)
+        #expect(semicolons.stderr.contains("no column named 'y' for the label"), "\(semicolons.stderr)")
+        #expect(semicolons.stderr.contains("use --delimiter ';'"), "\(semicolons.stderr)")
+        let tabs = try Self.train("a\tb\ty\n1\t2\t3\n")
+        #expect(tabs.stderr.contains("use --delimiter tab"), "\(tabs.stderr)")
+        #expect(tabs.stderr.split(separator: "\n").count == 1, "\(tabs.stderr)")
+    }
+
     @Test func skipModeDropsBadRowsAndSaysHowMany() throws {
         let dir = try CLI.temporaryDirectory()
         let data = try CLI.write("a,y\n1,2\n2,x\n3,6\n,7\n4,8\n", named: "d.csv", in: dir)

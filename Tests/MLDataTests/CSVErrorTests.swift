@@ -143,7 +143,10 @@ import Testing
     @Test func messagesAreOneLineWithPlaceWhatAndFound() {
         let invalid = DataError.invalidNumber(.init(file: "train.csv", line: 17, column: 3, columnName: "bmi"), found: "abc")
         #expect(invalid.description.hasPrefix("train.csv:17:3: expected a finite number in column 'bmi', found \"abc\""))
-        #expect(invalid.description.contains("--handle-invalid skip"))
+        // The library speaks of its own option; the command-line tool words the remedy itself.
+        #expect(invalid.description.hasSuffix("; fix the value or use handleInvalid: .skip to drop such rows"))
+        #expect(invalid.remedy == .fixOrSkip(what: "the value"))
+        #expect(!invalid.description.contains("--"))
         let unknown = DataError.unknownColumn(file: "t.csv", name: "price", role: "label", available: ["a", "b"])
         #expect(unknown.description == "t.csv: no column named 'price' for the label; available columns: 'a', 'b'")
         let ragged = DataError.wrongFieldCount(.init(file: "t.csv", line: 4, column: 3, columnName: "y"), expected: 3, found: 2)
