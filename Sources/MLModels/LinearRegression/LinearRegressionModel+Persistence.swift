@@ -39,12 +39,25 @@ extension LinearRegressionModel {
         guard file.model.coefficients.count == file.features.count else {
             throw ModelFileError.corrupt(
                 path: path,
-                reason: "\(file.model.coefficients.count) coefficients for \(file.features.count) features")
+                reason: "model.coefficients has \(file.model.coefficients.count) entries for \(file.features.count) features")
         }
         guard file.model.coefficients.allSatisfy(\.isFinite), file.model.intercept.isFinite else {
-            throw ModelFileError.corrupt(path: path, reason: "a coefficient is not a finite number")
+            throw ModelFileError.corrupt(path: path, reason: "model.coefficients or model.intercept is not a finite number")
         }
-        try file.hyperparameters.validate()
+        guard Set(file.features).count == file.features.count else {
+            throw ModelFileError.corrupt(path: path, reason: "features has repeated names")
+        }
+        if let label = file.label, label.contains(where: \.isNewline) {
+            throw ModelFileError.corrupt(path: path, reason: "label is not a column name")
+        }
+        do {
+            try file.hyperparameters.validate()
+        } catch {
+            throw ModelFileError.corrupt(path: path, reason: "hyperparameters: \(error)")
+        }
+        if let reason = file.summary.problem(features: file.features) {
+            throw ModelFileError.corrupt(path: path, reason: reason)
+        }
         return LinearRegressionModel(
             featureNames: file.features, labelName: file.label ?? "label",
             weightName: file.weightCol, hyperparameters: file.hyperparameters,
