@@ -54,7 +54,6 @@ extension LinearRegressionSummary {
         for (key, value) in anyFinite {
             if let value, value.isInfinite { return "summary.\(key) is infinite" }
         }
-        if solver.isEmpty || solver.contains(where: \.isNewline) { return "summary.solver is not a solver name" }
         return nil
     }
 }
