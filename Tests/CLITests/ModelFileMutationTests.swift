@@ -1,0 +1,187 @@
+import Foundation
+import Synchronization
+import Testing
+
+/// A model file is user input: cut short, edited by hand, written by a later mlfit. Each
+/// mutation of a real model file is run through `info`, `predict` and `evaluate`; every run
+/// must exit 0 or 1, with exactly one line on stderr for 1, and never die by a signal (before
+/// the checks on load, `info` on a file with shortened standard errors died of an illegal
+/// instruction while `predict` succeeded).
+@Suite struct ModelFileMutationTests {
+    /// A mutated file and whether every command must refuse it.
+    struct Mutation {
+        var name: String
+        var data: Data
+        var mustFail: Bool
+    }
+
+    /// y ≈ 1 + 2a − b + c/2 with noise: an unregularized fit, so the file has standard errors,
+    /// t and p values and an F test.
+    static let csv = """
+        a,b,c,y
+        1,0,3,2.6
+        2,1,1,4.4
+        3,0,4,9.1
+        4,1,1,8.6
+        5,3,2,9.2
+        6,2,5,14.1
+        7,1,0,14.2
+        8,4,2,14.1
+        9,0,1,19.4
+        10,2,3,21.3
+        11,5,2,18.9
+        12,1,4,26.2
+
+        """
+
+    static func object(_ data: Data) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    static func data(_ object: [String: Any]) throws -> Data {
+        try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    }
+
+    /// `object` with the value at `path` replaced by `change(old)`; `nil` removes the key.
+    static func setting(_ object: [String: Any], _ path: [String], _ change: (Any?) -> Any?) -> [String: Any] {
+        var copy = object
+        guard let key = path.first else { return copy }
+        if path.count == 1 {
+            copy[key] = change(copy[key])
+        } else {
+            copy[key] = setting(copy[key] as? [String: Any] ?? [:], Array(path.dropFirst()), change)
+        }
+        return copy
+    }
+
+    static func mutations(of good: Data) throws -> [Mutation] {
+        let base = try object(good)
+        var list: [Mutation] = []
+        func add(_ name: String, _ path: [String], mustFail: Bool, _ change: (Any?) -> Any?) throws {
+            list.append(Mutation(name: name, data: try data(setting(base, path, change)), mustFail: mustFail))
+        }
+
+        for offset in [0, 1, good.count / 4, good.count / 2, 3 * good.count / 4, good.count - 1] {
+            list.append(Mutation(name: "truncated at \(offset)", data: good.prefix(offset), mustFail: true))
+        }
+
+        // Per-feature arrays shortened and lengthened; the feature list itself too.
+        for path in [["model", "coefficients"], ["summary", "coefficientStandardErrors"],
+                     ["summary", "tValues"], ["summary", "pValues"], ["features"]] {
+            let name = path.joined(separator: ".")
+            try add("\(name) shortened", path, mustFail: true) { ($0 as? [Any]).map { Array($0.dropLast()) } }
+            try add("\(name) lengthened", path, mustFail: true) { old in
+                (old as? [Any]).map { $0 + [path == ["features"] ? "extra" as Any : 1.5 as Any] }
+            }
+        }
+        try add("summary.constantFeatures names no feature", ["summary", "constantFeatures"], mustFail: true) { _ in ["nope"] }
+        try add("features repeated", ["features"], mustFail: true) { _ in ["a", "a", "c"] }
+
+        let numbers: [[String]] = [
+            ["formatVersion"], ["hyperparameters", "regParam"], ["hyperparameters", "maxIter"],
+            ["hyperparameters", "tol"], ["model", "intercept"], ["summary", "rowCount"],
+            ["summary", "degreesOfFreedom"], ["summary", "weightSum"], ["summary", "rSquared"],
+            ["summary", "fStatistic"],
+        ]
+        for path in numbers {
+            let name = path.joined(separator: ".")
+            try add("\(name) as a string", path, mustFail: true) { old in old.map { "\($0)" } }
+            try add("\(name) = 1e308", path, mustFail: false) { _ in 1e308 }
+        }
+        for path in [["summary", "rowCount"], ["summary", "positiveWeightRowCount"],
+                     ["summary", "degreesOfFreedom"], ["summary", "refinementPasses"],
+                     ["summary", "iterations"], ["hyperparameters", "maxIter"]] {
+            try add("\(path.joined(separator: ".")) negative", path, mustFail: true) { _ in -1 }
+        }
+
+        // Every key removed, at every level.
+        for key in base.keys.sorted() {
+            try add("\(key) removed", [key], mustFail: false) { _ in nil }
+            try add("\(key) of the wrong type", [key], mustFail: false) { old in old is [Any] ? ["x": 1] : [1, 2] }
+        }
+        for section in ["hyperparameters", "model", "summary"] {
+            for key in (base[section] as? [String: Any] ?? [:]).keys.sorted() {
+                try add("\(section).\(key) removed", [section, key], mustFail: false) { _ in nil }
+            }
+        }
+
+        try add("unknown algorithm", ["algorithm"], mustFail: true) { _ in "no-such-algorithm" }
+        try add("newer formatVersion", ["formatVersion"], mustFail: true) { _ in 2 }
+        try add("formatVersion 0", ["formatVersion"], mustFail: true) { _ in 0 }
+        try add("another format", ["format"], mustFail: true) { _ in "other" }
+        try add("categorical feature", ["categoricalFeatures"], mustFail: true) { _ in ["a": ["x", "y"]] }
+        try add("levels of no feature", ["categoricalFeatures"], mustFail: true) { _ in ["zz": ["x"]] }
+        try add("no levels", ["categoricalFeatures"], mustFail: true) { _ in ["a": [String]()] }
+        try add("classes", ["classes"], mustFail: true) { _ in ["p", "q"] }
+        try add("an unknown key", ["comment"], mustFail: false) { _ in "added by a later version" }
+        return list
+    }
+
+    @Test func mutatedModelFilesNeverCrash() throws {
+        let dir = try CLI.temporaryDirectory()
+        let data = try CLI.write(Self.csv, named: "d.csv", in: dir)
+        let model = dir.appendingPathComponent("m.json").path
+        let train = try CLI.run(["train", "linear-regression", "--data", data, "--label", "y", "--model", model, "--quiet"])
+        try #require(train.status == 0, "\(train.stderr)")
+        let good = try Data(contentsOf: URL(fileURLWithPath: model))
+        #expect(try Self.object(good)["summary"].flatMap { ($0 as? [String: Any])?["coefficientStandardErrors"] } != nil)
+
+        let mutations = try Self.mutations(of: good)
+        #expect(mutations.count > 60)
+        let paths = try mutations.enumerated().map { i, mutation in
+            let url = dir.appendingPathComponent("mutation-\(i).json")
+            try mutation.data.write(to: url)
+            return url.path
+        }
+        let commands: [(String, [String])] = [
+            ("info", []), ("predict", ["--data", data]), ("evaluate", ["--data", data]),
+        ]
+        // Two runs at a time: the runs are independent processes, and this halves the wait.
+        let results = Mutex([Int: CLIResult]())
+        let runs = mutations.count * commands.count
+        let failures = Mutex([String]())
+        DispatchQueue.concurrentPerform(iterations: runs) { run in
+            let (command, extra) = commands[run % commands.count]
+            do {
+                let result = try CLI.run([command, "--model", paths[run / commands.count]] + extra)
+                results.withLock { $0[run] = result }
+            } catch {
+                failures.withLock { $0.append("\(command): \(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 }.isEmpty)
+        let all = results.withLock { $0 }
+        for run in 0..<runs {
+            let mutation = mutations[run / commands.count]
+            let command = commands[run % commands.count].0
+            let what = "\(command) on a model file with \(mutation.name)"
+            let result = try #require(all[run], "\(what) did not run")
+            #expect(!result.signaled, "\(what) died of signal \(result.status)")
+            #expect(result.status == 0 || result.status == 1, "\(what) exited \(result.status): \(result.stderr)")
+            if mutation.mustFail { #expect(result.status == 1, "\(what) exited \(result.status)") }
+            if result.status == 1 {
+                let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+                #expect(lines.count == 2 && lines[1].isEmpty, "\(what) printed \(lines.count - 1) lines: \(result.stderr)")
+                #expect(result.stderr.hasPrefix("mlfit: error: "), "\(what): \(result.stderr)")
+            }
+        }
+    }
+
+    /// The crash of the issue: `info` on a file whose standard errors are shorter than its
+    /// features now names the array and the lengths.
+    @Test func shortenedStandardErrorsAreNamed() throws {
+        let dir = try CLI.temporaryDirectory()
+        let data = try CLI.write(Self.csv, named: "d.csv", in: dir)
+        let model = dir.appendingPathComponent("m.json").path
+        try #require(try CLI.run(["train", "linear-regression", "--data", data, "--label", "y", "--model", model, "--quiet"]).status == 0)
+        let good = try Data(contentsOf: URL(fileURLWithPath: model))
+        let bad = Self.setting(try Self.object(good), ["summary", "coefficientStandardErrors"]) { _ in [0.1, 0.2] }
+        let path = try CLI.write(String(decoding: try Self.data(bad), as: UTF8.self), named: "bad.json", in: dir)
+        for command in [["info"], ["predict", "--data", data], ["evaluate", "--data", data]] {
+            let result = try CLI.run([command[0], "--model", path] + command.dropFirst())
+            #expect(result.status == 1, "\(command[0]): \(result.stderr)")
+            #expect(result.stderr == "mlfit: error: \(path) is not a valid model file: "
+                + "summary.coefficientStandardErrors has 2 entries for 3 features\n")
+        }
+    }
+}
