@@ -3,6 +3,9 @@ import Foundation
 /// Runs the built `mlfit` binary and captures what it prints.
 struct CLIResult {
     var status: Int32
+    /// Whether the process ended by a signal (a crash: illegal instruction, segmentation
+    /// fault) rather than by exiting; `status` is then the signal's number.
+    var signaled = false
     var stdout: String
     var stderr: String
 }
@@ -24,12 +27,16 @@ enum CLI {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> CLIResult {
+    /// Runs `mlfit` with `arguments`; `environment` is added to this process's environment.
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> CLIResult {
         guard let binary else { throw CLIError.binaryNotFound }
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = root
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -47,7 +54,8 @@ enum CLI {
         group.wait()
         process.waitUntilExit()
         return CLIResult(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
+            stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
     }
 

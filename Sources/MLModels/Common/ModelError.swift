@@ -17,6 +17,8 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
     case featureMismatch(expected: [String], found: [String])
     /// The problem is larger than the method supports.
     case tooManyFeatures(count: Int, limit: Int, solver: String)
+    /// The algorithm reads numbers only, and `feature` is categorical.
+    case categoricalFeature(feature: String, algorithm: String)
 
     public var description: String {
         switch self {
@@ -44,6 +46,8 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
                 + missing.map { "'\($0)'" }.joined(separator: ", ")
         case let .tooManyFeatures(count, limit, solver):
             return "\(count) features is more than the \(solver) solver supports (\(limit))"
+        case let .categoricalFeature(feature, algorithm):
+            return "\(algorithm) needs numeric features; '\(feature)' is categorical: one-hot encode it"
         }
     }
 }

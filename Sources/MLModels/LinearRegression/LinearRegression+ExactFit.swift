@@ -19,8 +19,9 @@ extension LinearRegression {
     /// Gram matrix either way, so `auto` gathers the Gram matrix.
     func fitExactly(
         _ source: some ChunkSource, options: ExecutionOptions
-    ) throws -> (model: LinearRegressionModel, pass: PassReport, finalizeSeconds: Double) {
-        var report = PassReport()
+    ) throws -> FitResult<LinearRegressionModel> {
+        // Streamed: every pass reads the source, and the report sums them.
+        var report = PassReport(passes: 0)
         var seconds = 0.0
         let gramFirst = solver == .auto && (l1Strength > 0 || source.isInMemory)
         if gramFirst {
@@ -31,14 +32,16 @@ extension LinearRegression {
                 if l1Strength > 0
                     || (condition <= LeastSquaresProblem.gramConditionLimit && unexplained >= 1e-5)
                 {
-                    return (try finish(problem, solution, source, options, &report, &seconds), report, seconds)
+                    let model = try finish(problem, solution, source, options, &report, &seconds)
+                    return FitResult(model: model, report: FitReport(read: report, solveSeconds: seconds))
                 }
             }
         }
         let form = gramFirst ? .triangular : statisticsForm
         let (problem, solution) = try gatherAndSolve(form, source, options, &report, &seconds)
         guard let solution else { throw ModelError.noData }  // not reached: only the Gram form defers
-        return (try finish(problem, solution, source, options, &report, &seconds), report, seconds)
+        let model = try finish(problem, solution, source, options, &report, &seconds)
+        return FitResult(model: model, report: FitReport(read: report, solveSeconds: seconds))
     }
 
     var l1Strength: Double { regParam * elasticNetParam }

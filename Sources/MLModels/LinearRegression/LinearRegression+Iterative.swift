@@ -15,15 +15,16 @@ extension LinearRegression {
     /// gradient is `(1/W)·Σw·r·(x − x̄)`.
     func fitIteratively(
         _ stream: some ChunkSource, options: ExecutionOptions
-    ) throws -> (model: LinearRegressionModel, pass: PassReport, finalizeSeconds: Double) {
+    ) throws -> FitResult<LinearRegressionModel> {
         let p = stream.schema.featureCount
         let clock = ContinuousClock()
         let start = clock.now
-        // Many passes: parse once, keep the chunks in binary form. The report starts with
-        // what reading took, so parse time is not counted as solve time.
+        // Many passes: parse once, keep the chunks in binary form. Reading is reported apart
+        // from the passes in memory, so parse time is not counted as solve time and MB/s
+        // describes the read alone.
         let (source, read) = try stream.load(options: options)
-        var report = read
-        func add(_ pass: PassReport) { report.add(pass) }
+        var inMemory = PassReport(passes: 0)
+        func add(_ pass: PassReport) { inMemory.add(pass) }
 
         let (columns, first) = try source.pass(options: options, shape: p) { chunk in
             try ColumnMomentsStatistics(chunk: chunk)
@@ -83,7 +84,10 @@ extension LinearRegression {
             intercept: intercept, summary: summary)
         let total = clock.now - start
         let totalSeconds = Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18
-        return (model, report, max(0, totalSeconds - report.seconds))
+        let solveSeconds = max(0, totalSeconds - read.seconds - inMemory.seconds)
+        return FitResult(
+            model: model,
+            report: FitReport(read: read, inMemory: inMemory, iterations: result.iterations, solveSeconds: solveSeconds))
     }
 
     private func iterativeSummary(

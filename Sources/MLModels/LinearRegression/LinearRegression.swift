@@ -116,11 +116,16 @@ public struct LinearRegression: Sendable, Hashable, Codable {
 
     /// ``fit(_:options:)`` that also returns what the passes read, their time, and the time
     /// spent solving.
+    ///
+    /// - Throws: ``HyperparameterError``; ``ModelError/missingLabel``;
+    ///   ``ModelError/categoricalFeature(feature:algorithm:)`` for a categorical feature (the
+    ///   fit needs numbers: one-hot encode it); the data's and the solve's errors.
     public func fitWithReport(
         _ source: some ChunkSource, options: ExecutionOptions = ExecutionOptions()
-    ) throws -> (model: LinearRegression.Model, pass: PassReport, finalizeSeconds: Double) {
+    ) throws -> FitResult<LinearRegressionModel> {
         try validate()
         guard source.schema.labelName != nil else { throw ModelError.missingLabel }
+        try source.schema.requireNumericFeatures(algorithm: Self.displayName)
         let p = source.schema.featureCount
         if usesIterativeSolver(featureCount: p) {
             return try fitIteratively(source, options: options)
@@ -139,6 +144,7 @@ public struct LinearRegression: Sendable, Hashable, Codable {
         _ statistics: LeastSquaresStatistics, schema: Schema
     ) throws -> LinearRegressionModel {
         try validate()
+        try schema.requireNumericFeatures(algorithm: Self.displayName)
         guard statistics.moments.weightSum > 0 else { throw ModelError.noData }
         let problem = try LeastSquaresProblem(
             statistics: statistics, configuration: self, featureNames: schema.featureNames,
@@ -158,4 +164,9 @@ public struct LinearRegression: Sendable, Hashable, Codable {
     }
 
     public typealias Model = LinearRegressionModel
+
+    /// The algorithm as messages name it.
+    static let displayName = "linear regression"
 }
+
+extension LinearRegression: Estimator {}

@@ -34,30 +34,26 @@ extension LinearRegressionModel {
     }
 
     /// Reads a model from a model-file JSON document; `path` is used in error messages.
+    ///
+    /// Every value the model uses is checked: one coefficient per feature, all finite; valid
+    /// hyperparameters; numeric features; and the summary's arrays and counts (see
+    /// ``LinearRegressionSummary``'s `check`), so that `info` and `predict` never index past
+    /// an array of a hand-edited file.
     public static func decode(_ data: Data, path: String) throws -> LinearRegressionModel {
         let file = try ModelFiles.decode(File.self, from: data, path: path, algorithm: algorithmName)
-        guard file.model.coefficients.count == file.features.count else {
+        let check = ModelFileChecker(path: path)
+        let schema = try file.schema(path: path)
+        if let feature = schema.categoricalFeatures.first {
             throw ModelFileError.corrupt(
-                path: path,
-                reason: "model.coefficients has \(file.model.coefficients.count) entries for \(file.features.count) features")
+                path: path, reason: "linear regression has numeric features; categoricalFeatures names '\(feature.name)'")
         }
-        guard file.model.coefficients.allSatisfy(\.isFinite), file.model.intercept.isFinite else {
-            throw ModelFileError.corrupt(path: path, reason: "model.coefficients or model.intercept is not a finite number")
-        }
-        guard Set(file.features).count == file.features.count else {
-            throw ModelFileError.corrupt(path: path, reason: "features has repeated names")
-        }
-        if let label = file.label, label.contains(where: \.isNewline) {
-            throw ModelFileError.corrupt(path: path, reason: "label is not a column name")
-        }
-        do {
-            try file.hyperparameters.validate()
-        } catch {
-            throw ModelFileError.corrupt(path: path, reason: "hyperparameters: \(error)")
-        }
-        if let reason = file.summary.problem(features: file.features) {
-            throw ModelFileError.corrupt(path: path, reason: reason)
-        }
+        try check.require(schema.classes == nil, "linear regression has a numeric label; the file lists classes")
+        let p = file.features.count
+        try check.perFeature(file.model.coefficients, "model.coefficients", featureCount: p)
+        try check.finite(file.model.coefficients, "model.coefficients")
+        try check.finite(file.model.intercept, "model.intercept")
+        try check.hyperparameters { () throws(HyperparameterError) in try file.hyperparameters.validate() }
+        try file.summary.check(features: file.features, check)
         return LinearRegressionModel(
             featureNames: file.features, labelName: file.label ?? "label",
             weightName: file.weightCol, hyperparameters: file.hyperparameters,

@@ -1,11 +1,15 @@
 import Foundation
+import MLData
 
 /// The versioned JSON envelope of every mlfit model file (see docs/model-format.md):
 ///
 ///     {"format": "mlfit-model", "formatVersion": 1, "algorithm": "linear-regression",
 ///      "features": [...], "label": "...", "weightCol": null,
+///      "categoricalFeatures": {"color": ["blue", "red"]}, "classes": ["no", "yes"],
 ///      "hyperparameters": {...}, "model": {...}, "summary": {...}}
 ///
+/// `categoricalFeatures` and `classes` are written only when there are any: a file without
+/// them (every file mlfit 0.1.0 wrote) has numeric features and a numeric label.
 /// Unknown keys are ignored, so later versions may add fields; a file whose `formatVersion`
 /// is newer than this build understands is refused with a clear error.
 public struct ModelFile<Hyperparameters: Codable, Parameters: Codable, Summary: Codable>: Codable {
@@ -19,6 +23,10 @@ public struct ModelFile<Hyperparameters: Codable, Parameters: Codable, Summary: 
     public var features: [String]
     public var label: String?
     public var weightCol: String?
+    /// The levels of each categorical feature, by feature name; features not named are numeric.
+    public var categoricalFeatures: [String: [String]]?
+    /// The label's classes in code order, for a classifier; `nil` for a numeric label.
+    public var classes: [String]?
     public var hyperparameters: Hyperparameters
     public var model: Parameters
     public var summary: Summary
@@ -37,6 +45,21 @@ public struct ModelFile<Hyperparameters: Codable, Parameters: Codable, Summary: 
         self.hyperparameters = hyperparameters
         self.model = model
         self.summary = summary
+    }
+
+    /// An envelope for a model trained on `schema`: its features, their kinds, the label with
+    /// its classes, and the weight column.
+    public init(
+        algorithm: String, schema: Schema, hyperparameters: Hyperparameters, model: Parameters,
+        summary: Summary
+    ) {
+        self.init(
+            algorithm: algorithm, features: schema.featureNames, label: schema.labelName,
+            weightCol: schema.weightName, hyperparameters: hyperparameters, model: model, summary: summary)
+        let categorical = schema.categoricalFeatures
+        categoricalFeatures = categorical.isEmpty
+            ? nil : Dictionary(categorical.map { ($0.name, $0.levels) }, uniquingKeysWith: { first, _ in first })
+        classes = schema.classes
     }
 }
 
@@ -82,10 +105,13 @@ public enum ModelFiles {
         do {
             header = try JSONDecoder().decode(Header.self, from: data)
         } catch {
-            throw ModelFileError.corrupt(path: path, reason: describe(error))
+            throw ModelFileError.corrupt(path: path, reason: describe(error, in: data))
         }
         guard header.format == ModelFile<Int, Int, Int>.formatName, let version = header.formatVersion
         else { throw ModelFileError.notAModelFile(path: path) }
+        guard version >= 1 else {
+            throw ModelFileError.corrupt(path: path, reason: "formatVersion \(version) is not a version (versions start at 1)")
+        }
         let supported = ModelFile<Int, Int, Int>.currentFormatVersion
         guard version <= supported else {
             throw ModelFileError.newerFormat(path: path, found: version, supported: supported)
@@ -93,7 +119,9 @@ public enum ModelFiles {
         return header
     }
 
-    /// Decodes a whole envelope after checking its header and algorithm.
+    /// Decodes a whole envelope after checking its header and algorithm, and checks the
+    /// envelope's own fields (see ``ModelFile/schema(path:)``); the algorithm checks its
+    /// hyperparameters, model and summary.
     public static func decode<H: Codable, P: Codable, S: Codable>(
         _ type: ModelFile<H, P, S>.Type, from data: Data, path: String, algorithm: String
     ) throws -> ModelFile<H, P, S> {
@@ -102,11 +130,14 @@ public enum ModelFiles {
             throw ModelFileError.wrongAlgorithm(
                 path: path, found: header.algorithm ?? "unknown", expected: algorithm)
         }
+        let file: ModelFile<H, P, S>
         do {
-            return try JSONDecoder().decode(type, from: data)
+            file = try JSONDecoder().decode(type, from: data)
         } catch {
-            throw ModelFileError.corrupt(path: path, reason: describe(error))
+            throw ModelFileError.corrupt(path: path, reason: describe(error, in: data))
         }
+        _ = try file.schema(path: path)
+        return file
     }
 
     /// Encodes an envelope as pretty-printed JSON with sorted keys.
@@ -117,16 +148,24 @@ public enum ModelFiles {
     }
 
     /// One line saying what is wrong with a JSON document.
-    static func describe(_ error: any Error) -> String {
+    static func describe(_ error: any Error, in data: Data) -> String {
+        func place(_ path: [any CodingKey]) -> String {
+            path.isEmpty ? "the top level" : path.map(\.stringValue).joined(separator: ".")
+        }
         switch error {
         case DecodingError.dataCorrupted(let context):
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return path.isEmpty ? "the JSON is malformed or truncated" : "bad value at \(path)"
+            guard path.isEmpty else { return "bad value at \(path)" }
+            // Foundation's decoder calls a number that does not fit its field (1e308 or 1.5
+            // for an integer) "not valid JSON", without saying where: tell the two apart.
+            return (try? JSONSerialization.jsonObject(with: data)) != nil
+                ? "a number is out of range, or not a whole number where a count belongs"
+                : "the JSON is malformed or truncated"
         case DecodingError.keyNotFound(let key, let context):
             let path = (context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: ".")
             return "missing \(path)"
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return "wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+            return "wrong type at \(place(context.codingPath))"
         default:
             return "the JSON is malformed or truncated"
         }

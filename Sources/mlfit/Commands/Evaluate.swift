@@ -6,8 +6,9 @@ struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score a model on a labelled data file.",
         discussion: """
-            Prints rmse, mse, mae, r2 and explained variance (as scikit-learn defines them),
-            weighted when --weight-col is given.
+            The metrics follow the model's task. Regression: rmse, mse, mae, r2 and explained
+            variance (as scikit-learn defines them), weighted when --weight-col is given.
+            --json names them as Spark's evaluators do (rmse, mse, mae, r2, explainedVariance).
 
             Examples:
               mlfit evaluate --model diabetes.json --data Datasets/diabetes.csv --label target
@@ -17,7 +18,7 @@ struct Evaluate: ParsableCommand {
     @Option(help: "The model file written by 'mlfit train'.")
     var model: String
 
-    @OptionGroup var input: DataOptions
+    @OptionGroup(title: "Input") var input: DataOptions
 
     @Option(help: "The label column (default: the model's label).")
     var label: String?
@@ -28,40 +29,22 @@ struct Evaluate: ParsableCommand {
     @Flag(help: "Print the metrics as JSON.")
     var json = false
 
-    @OptionGroup var runOptions: RunOptions
+    @OptionGroup(title: "Run") var runOptions: RunOptions
 
     func run() throws {
         try CommandFailure.report {
-            let saved = try SavedModel.load(from: model)
-            let labelName = label ?? saved.labelName ?? "label"
+            let trained = try ModelRegistry.load(from: model)
+            let labelName = trained.task.needsLabel ? label ?? trained.schema.labelName ?? "label" : label
             let source = try input.open(
-                label: labelName, weight: weightCol, features: saved.featureNames, execution: runOptions.execution)
-            let (statistics, _) = try source.pass(options: runOptions.execution, shape: 0) { chunk in
-                let predictions: [Double]
-                switch saved {
-                case .linearRegression(let m): predictions = try m.predict(chunk)
-                }
-                return RegressionMetricsStatistics(
-                    labels: chunk.labels, predictions: predictions, weights: chunk.weights)
-            }
-            let metrics = statistics.metrics
+                ColumnRoles(model: trained.schema, label: labelName, weight: weightCol),
+                execution: runOptions.execution)
+            let metrics = try trained.evaluate(source, options: runOptions.execution)
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                let document: [String: Double] = [
-                    "rmse": metrics.rootMeanSquaredError, "mse": metrics.meanSquaredError,
-                    "mae": metrics.meanAbsoluteError, "r2": metrics.r2,
-                    "explainedVariance": metrics.explainedVariance, "rows": Double(metrics.rows),
-                ]
-                print(String(decoding: try encoder.encode(document.mapValues { $0.isFinite ? $0 : nil }), as: UTF8.self))
+                print(String(decoding: try encoder.encode(metrics), as: UTF8.self))
             } else {
-                for (name, value) in [
-                    ("rmse", metrics.rootMeanSquaredError), ("mse", metrics.meanSquaredError),
-                    ("mae", metrics.meanAbsoluteError), ("r2", metrics.r2),
-                    ("explained variance", metrics.explainedVariance),
-                ] {
-                    print(name.padding(toLength: 20, withPad: " ", startingAt: 0) + value.description)
-                }
+                for line in metrics.textLines { print(line) }
             }
         }
     }

@@ -4,7 +4,7 @@ import MLFit
 
 struct Info: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Describe a saved model: hyperparameters, coefficients and training summary.",
+        abstract: "Describe a saved model: hyperparameters, parameters and training summary.",
         discussion: """
             Example:
               mlfit info --model diabetes.json
@@ -15,18 +15,22 @@ struct Info: ParsableCommand {
 
     func run() throws {
         try CommandFailure.report {
-            switch try SavedModel.load(from: model) {
-            case .linearRegression(let m):
-                let h = m.hyperparameters
-                print("Model file \(model): linear-regression, format version 1")
-                print(
-                    "Hyperparameters: regParam \(h.regParam), elasticNetParam \(h.elasticNetParam), "
-                        + "fitIntercept \(h.fitIntercept), standardization \(h.standardization), "
-                        + "solver \(h.solver.rawValue), maxIter \(h.maxIter), tol \(h.tol)"
-                        + (m.weightName.map { ", weightCol \($0)" } ?? ""))
-                print("")
-                print(m)
+            let data = try AtomicFile.read(model)
+            let header = try ModelFiles.header(of: data, path: model)
+            let trained = try ModelRegistry.decode(data, path: model)
+            let schema = trained.schema
+            print("Model file \(model): \(trained.algorithmName), format version \(header.formatVersion ?? 1)")
+            print(
+                "Hyperparameters: \(trained.hyperparameterDescription)"
+                    + (schema.weightName.map { ", weightCol \($0)" } ?? ""))
+            for (name, levels) in schema.categoricalFeatures {
+                print("Categorical feature '\(name)': " + levels.joined(separator: ", "))
             }
+            if let classes = schema.classes {
+                print("Classes of '\(schema.labelName ?? "label")': " + classes.joined(separator: ", "))
+            }
+            print("")
+            print(trained)
         }
     }
 }

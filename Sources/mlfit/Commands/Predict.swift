@@ -6,9 +6,10 @@ struct Predict: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a model's predictions for every row of a data file.",
         discussion: """
-            The output is CSV with the header 'prediction' and one row per input row, in order,
-            numbers in shortest round-trip form. Features are matched to the model by name;
-            other columns are ignored.
+            The output is CSV with a header of the model's prediction columns ('prediction'
+            for a regression) and one row per input row, in order: numbers in shortest
+            round-trip form, integers without a decimal point, labels as text (quoted when
+            needed). Features are matched to the model by name; other columns are ignored.
 
             Examples:
               mlfit predict --model diabetes.json --data Datasets/diabetes.csv
@@ -18,25 +19,23 @@ struct Predict: ParsableCommand {
     @Option(help: "The model file written by 'mlfit train'.")
     var model: String
 
-    @OptionGroup var input: DataOptions
+    @OptionGroup(title: "Input") var input: DataOptions
 
     @Option(help: "Where to write the predictions (default: standard output). Written atomically.")
     var output: String?
 
-    @OptionGroup var runOptions: RunOptions
+    @OptionGroup(title: "Run") var runOptions: RunOptions
 
     func run() throws {
         try CommandFailure.report {
-            let saved = try SavedModel.load(from: model)
-            let source = try input.open(
-                label: nil, weight: nil, features: saved.featureNames, execution: runOptions.execution)
-            let sink = try PredictionSink(path: output)
+            let trained = try ModelRegistry.load(from: model)
+            let source = try input.open(ColumnRoles(model: trained.schema), execution: runOptions.execution)
+            let options = PredictionOptions()
+            let sink = try PredictionSink(path: output, columns: trained.predictionColumnNames(options: options))
             _ = try source.forEachChunkInOrder(options: runOptions.execution) { chunk in
-                switch saved {
-                case .linearRegression(let m): return try m.predict(chunk)
-                }
-            } consume: { predictions in
-                try sink.write(predictions)
+                try trained.predictionColumns(for: chunk, options: options)
+            } consume: { columns in
+                try sink.write(columns)
             }
             try sink.finish()
         }

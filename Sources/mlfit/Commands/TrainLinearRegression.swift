@@ -1,10 +1,11 @@
 import ArgumentParser
-import Foundation
 import MLFit
 
-struct TrainLinearRegression: ParsableCommand {
+/// `mlfit train linear-regression`: the shared option groups and its hyperparameters; the
+/// validation and the pipeline are ``TrainCommand``'s.
+struct TrainLinearRegression: TrainCommand {
     static let configuration = CommandConfiguration(
-        commandName: "linear-regression",
+        commandName: LinearRegressionModel.algorithmName,
         abstract: "Fit a linear regression (least squares, ridge, lasso or elastic net).",
         discussion: """
             Minimizes (1/2W)·Σ wᵢ(yᵢ − xᵢᵀβ − β₀)² + λ·(α‖Dβ‖₁ + (1−α)/2‖Dβ‖²) with
@@ -17,20 +18,17 @@ struct TrainLinearRegression: ParsableCommand {
                   --reg-param 0.1 --elastic-net-param 0.5 --features a,b,c --weight-col w
             """)
 
-    @OptionGroup var input: DataOptions
+    @OptionGroup(title: "Input") var input: DataOptions
+    @OptionGroup(title: "Columns") var columns: ColumnOptions
+    @OptionGroup(title: "Hyperparameters") var hyperparameters: LinearRegressionOptions
+    @OptionGroup(title: "Output") var output: OutputOptions
+    @OptionGroup(title: "Run") var runOptions: RunOptions
 
-    @Option(help: "The label column (CSV; a LIBSVM file's label is its first field).")
-    var label: String?
+    var estimator: LinearRegression { hyperparameters.estimator }
+}
 
-    @Option(help: "Where to write the model (JSON, written atomically).")
-    var model: String
-
-    @Option(help: "Feature columns, comma-separated (default: every other column).")
-    var features: String?
-
-    @Option(help: "A column of non-negative row weights.")
-    var weightCol: String?
-
+/// The hyperparameters of linear regression, with Spark's names and defaults.
+struct LinearRegressionOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Regularization strength λ ≥ 0.")
     var regParam: Double = 0
 
@@ -52,52 +50,10 @@ struct TrainLinearRegression: ParsableCommand {
     @Option(parsing: .unconditional, help: "Convergence tolerance of iterative data-pass solvers.")
     var tol: Double = 1e-6
 
-    @Option(help: "Also write the training report and summary as JSON to this file.")
-    var reportJson: String?
-
-    @OptionGroup var runOptions: RunOptions
-
     var estimator: LinearRegression {
         LinearRegression(
             regParam: regParam, elasticNetParam: elasticNetParam, fitIntercept: fitIntercept,
             standardization: standardization, solver: solver, maxIter: maxIter, tol: tol)
-    }
-
-    var featureList: [String]? {
-        features.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-    }
-
-    func validate() throws {
-        do {
-            try estimator.validate()
-        } catch {
-            throw ValidationError(error.description)
-        }
-        if label == nil, input.resolvedFormat == .csv {
-            throw ValidationError("Missing expected argument '--label <label>': CSV input needs a label column")
-        }
-        if let list = featureList, list.isEmpty || list.contains("") {
-            throw ValidationError("--features must name columns separated by commas; got '\(features ?? "")'")
-        }
-    }
-
-    func run() throws {
-        try CommandFailure.report {
-            let source = try input.open(
-                label: label, weight: weightCol, features: featureList, execution: runOptions.execution)
-            let fit = try ConsoleProgress.whileRunning("fitting", enabled: !runOptions.quiet, reading: source) {
-                try estimator.fitWithReport(source, options: runOptions.execution)
-            }
-            try fit.model.save(to: model)
-            print(fit.model)
-            let report = TrainReport(
-                pass: fit.pass, finalizeSeconds: fit.finalizeSeconds, threads: runOptions.execution.threads,
-                modelPath: model)
-            if !runOptions.quiet { printError(report.text) }
-            if let reportJson {
-                try AtomicFile.write(try report.json(summary: fit.model.summary), to: reportJson)
-            }
-        }
     }
 }
 

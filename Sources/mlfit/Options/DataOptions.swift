@@ -1,7 +1,7 @@
 import ArgumentParser
 import MLFit
 
-/// How to read the input data file.
+/// How to read the input data file: the "Input" option group of every command that reads data.
 struct DataOptions: ParsableArguments {
     @Option(name: .long, help: "The input file: CSV with a header row, or LIBSVM text.")
     var data: String
@@ -43,25 +43,29 @@ struct DataOptions: ParsableArguments {
     }
 
     /// Opens the data file with the given roles for its columns.
-    func open(
-        label: String?, weight: String?, features: [String]?, execution: ExecutionOptions
-    ) throws -> any ChunkSource {
+    func open(_ roles: ColumnRoles, execution: ExecutionOptions) throws -> any ChunkSource {
         switch resolvedFormat {
         case .csv:
             var options = CSVOptions()
             options.delimiter = delimiterByte ?? UInt8(ascii: ",")
-            options.label = label
-            options.weight = weight
-            options.features = features
+            options.label = roles.label
+            options.weight = roles.weight
+            options.features = roles.features
+            options.categorical = roles.categorical.union(roles.levels.keys)
+            options.levels = roles.levels
             options.handleInvalid = handleInvalid.policy
             return try CSVSource(path: data, options: options)
         case .libsvm:
-            if weight != nil {
+            if roles.weight != nil {
                 throw ValidationError("LIBSVM files have no weight column; drop --weight-col")
+            }
+            let categorical = roles.categorical.union(roles.levels.keys).subtracting([roles.label].compactMap { $0 })
+            if let name = categorical.sorted().first {
+                throw ValidationError("LIBSVM files hold numbers only; feature '\(name)' is categorical: use CSV")
             }
             var options = LIBSVMOptions()
             // A model trained on LIBSVM data names its features "1"…"p".
-            options.numFeatures = numFeatures ?? features.map { names in
+            options.numFeatures = numFeatures ?? roles.features.map { names in
                 names.compactMap { Int($0) }.max() ?? names.count
             }
             options.handleInvalid = handleInvalid.policy

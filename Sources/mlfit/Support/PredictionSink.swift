@@ -1,22 +1,22 @@
 import Foundation
 import MLFit
 
-/// Writes predictions as CSV — a header `prediction`, then one number per line in shortest
-/// round-trip form — to standard output, or atomically to a file (the file appears only
-/// once every row is written).
+/// Writes prediction columns as CSV — a header of the model's column names, then one line
+/// per row, each column in its own form (see ``PredictionCSV``) — to standard output, or
+/// atomically to a file (the file appears only once every row is written).
 final class PredictionSink {
     private let file: AtomicFileWriter?
-    private var buffer = "prediction\n"
+    private let names: [String]
+    private var buffer: String
 
-    init(path: String?) throws {
+    init(path: String?, columns names: [String]) throws {
         file = try path.map { path throws(FileError) in try AtomicFileWriter(path: path) }
+        self.names = names
+        buffer = PredictionCSV.header(names)
     }
 
-    func write(_ values: [Double]) throws {
-        for v in values {
-            buffer += v.description
-            buffer += "\n"
-        }
+    func write(_ columns: [PredictionColumn]) throws {
+        try PredictionCSV.appendRows(of: columns, named: names, to: &buffer)
         if buffer.utf8.count >= 1 << 20 { try flush() }
     }
 

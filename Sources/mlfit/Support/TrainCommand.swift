@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import MLFit
+
+/// A `mlfit train <algorithm>` subcommand. It declares its option groups and its
+/// hyperparameters and builds its ``Estimator``; the validation and the whole pipeline —
+/// open the source, fit with progress, save the model atomically, print the model and the
+/// report, write `--report-json` — are written once, here.
+protocol TrainCommand: ParsableCommand {
+    associatedtype Trainer: Estimator
+
+    /// The estimator built from the command's hyperparameter options.
+    var estimator: Trainer { get }
+    var input: DataOptions { get }
+    var columns: ColumnOptions { get }
+    var output: OutputOptions { get }
+    var runOptions: RunOptions { get }
+}
+
+extension TrainCommand {
+    /// Bad hyperparameters and a missing label are usage errors (exit 64), reported before
+    /// any data is read.
+    func validate() throws {
+        do {
+            try estimator.validate()
+        } catch {
+            throw ValidationError(error.description)
+        }
+        if estimator.isSupervised {
+            if columns.label == nil, input.resolvedFormat == .csv {
+                throw ValidationError("Missing expected argument '--label <label>': CSV input needs a label column")
+            }
+        } else if columns.label != nil {
+            throw ValidationError("\(Trainer.Model.algorithmName) is unsupervised and reads no label; drop --label")
+        }
+    }
+
+    func run() throws {
+        try CommandFailure.report {
+            let roles = columns.roles(
+                supervised: estimator.isSupervised, categoricalLabel: Trainer.Model.task.hasCategoricalLabel)
+            let source = try input.open(roles, execution: runOptions.execution)
+            let fit = try ConsoleProgress.whileRunning("fitting", enabled: !runOptions.quiet, reading: source) {
+                try estimator.fitWithReport(source, options: runOptions.execution)
+            }
+            try AtomicFile.write(try fit.model.encoded(), to: output.model)
+            print(fit.model)
+            let report = TrainReport(fit: fit.report, threads: runOptions.execution.threads, modelPath: output.model)
+            if !runOptions.quiet { printError(report.text) }
+            if let path = output.reportJson {
+                try AtomicFile.write(try report.json(summary: fit.model.summary), to: path)
+            }
+        }
+    }
+}
