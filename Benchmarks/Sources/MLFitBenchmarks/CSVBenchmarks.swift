@@ -58,7 +58,7 @@ enum CSVBenchmarks {
                 for k in 0...repeats {
                     let cpu = selfCPUSeconds()
                     let (fit, seconds) = try time { try estimator.fitWithReport(source, options: execution) }
-                    rows = fit.pass.rows
+                    rows = fit.report.read.rows
                     if k > 0 { times.append(seconds); busy.append((selfCPUSeconds() - cpu) / seconds) }
                 }
                 let t = median(times)

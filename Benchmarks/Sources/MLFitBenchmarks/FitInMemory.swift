@@ -30,7 +30,7 @@ struct FitInMemory: ParsableCommand {
         let options = ExecutionOptions(threads: threads)
         var csv = CSVOptions()
         csv.label = label
-        let data = try CSVSource(path: file, options: csv).load(options: options)
+        let (data, _) = try CSVSource(path: file, options: csv).load(options: options)
         let read = now()
         guard let solverValue = LinearRegression.Solver(rawValue: solver) else {
             throw ValidationError("--solver must be one of \(LinearRegression.Solver.allCases.map(\.rawValue)); got '\(solver)'")
@@ -41,7 +41,7 @@ struct FitInMemory: ParsableCommand {
         let done = now()
         let summary = fitted.summary
         let json: [String: Any] = [
-            "peer": "mlfit", "estimator": "LinearRegression", "solver": summary.solver, "rows": data.rowCount,
+            "peer": "mlfit", "estimator": "LinearRegression", "solver": summary.solver.rawValue, "rows": data.rowCount,
             "features": fitted.coefficients.count, "threads": threads,
             "import_seconds": 0.0, "read_seconds": read - start, "fit_seconds": done - read, "onedal": false,
             "iterations": summary.iterations ?? 0, "rmse": summary.rootMeanSquaredError,

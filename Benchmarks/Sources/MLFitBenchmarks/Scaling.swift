@@ -80,9 +80,9 @@ enum ScalingBenchmarks {
             let q = Double(p + 1)
             // Flops of the pass: n·q² for the Gram matrix, 2·n·q² for QR factors.
             let solver = try ridge.fit(data, options: ExecutionOptions(threads: 2)).summary.solver
-            let flops = (solver == "qr" ? 2 : 1) * Double(s.widthRows) * q * q
+            let flops = (solver == .qr ? 2 : 1) * Double(s.widthRows) * q * q
             byWidth.add([
-                "\(p)", fmt(t1, 4), fmt(t2, 4), fmt(t1 / t2, 2), solver == "qr" ? "QR (2·n·q²)" : "Gram (n·q²)",
+                "\(p)", fmt(t1, 4), fmt(t2, 4), fmt(t1 / t2, 2), solver == .qr ? "QR (2·n·q²)" : "Gram (n·q²)",
                 fmt(flops / t2 / 1e9, 1),
             ])
             // Only the widest shape is a target: narrow small data sets are too few chunks to split.
