@@ -54,7 +54,7 @@ struct CSVLayout: Sendable {
         }
 
         var categorical: [Categorical] = []
-        for name in options.categorical.sorted() {
+        for name in options.categorical.union(options.levels.keys).sorted() {
             if let weight = options.weight, name == weight { throw .categoricalWeight(file: path, name: name) }
             guard let column = names.firstIndex(of: name) else {
                 // Levels from a model may name a column this file lacks (the label, when

@@ -34,7 +34,7 @@ public struct CSVOptions: Sendable, Hashable {
     /// value. Each name must be a header column; one that is not used is not read.
     public var categorical: Set<String>
     /// Fixed levels for categorical columns, for example a model's classes when it predicts
-    /// (every name here is also in ``categorical``). A value outside them is
+    /// (a column named here is read as categorical whether or not ``categorical`` names it). A value outside them is
     /// ``DataError/unknownCategory(_:found:known:)``. When the levels are all numbers a value
     /// matches by numeric value (`1.0` matches `1`), otherwise by exact text. Columns of
     /// ``categorical`` not named here get the levels found in the data; names of columns the
@@ -59,7 +59,7 @@ public struct CSVOptions: Sendable, Hashable {
         self.label = label
         self.weight = weight
         self.features = features
-        self.categorical = categorical.union(levels.keys)
+        self.categorical = categorical
         self.levels = levels
         self.handleInvalid = handleInvalid
         self.bytesPerBlock = max(1, bytesPerBlock)

@@ -42,7 +42,7 @@ struct ModelFileChecker {
         }
     }
 
-    /// The names are distinct and each is one of `features`.
+    /// Each of the names is one of `features`.
     func featureSubset(_ names: [String], _ key: String, of features: [String]) throws(ModelFileError) {
         let known = Set(features)
         if let unknown = names.first(where: { !known.contains($0) }) {

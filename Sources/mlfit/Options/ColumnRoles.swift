@@ -9,7 +9,8 @@ struct ColumnRoles {
     var features: [String]?
     /// Columns read as categorical text.
     var categorical: Set<String> = []
-    /// Fixed levels (a model's), by column: a value outside them is an error.
+    /// Fixed levels (a model's), by column: a value outside them is an error. Every column
+    /// named here is also in ``categorical``.
     var levels: [String: [String]] = [:]
 
     /// The columns a saved model reads: its features, by name, its categorical features with

@@ -51,7 +51,7 @@ struct DataOptions: ParsableArguments {
             options.label = roles.label
             options.weight = roles.weight
             options.features = roles.features
-            options.categorical = roles.categorical.union(roles.levels.keys)
+            options.categorical = roles.categorical
             options.levels = roles.levels
             options.handleInvalid = handleInvalid.policy
             return try CSVSource(path: data, options: options)
@@ -59,7 +59,7 @@ struct DataOptions: ParsableArguments {
             if roles.weight != nil {
                 throw ValidationError("LIBSVM files have no weight column; drop --weight-col")
             }
-            let categorical = roles.categorical.union(roles.levels.keys).subtracting([roles.label].compactMap { $0 })
+            let categorical = roles.categorical.subtracting([roles.label].compactMap { $0 })
             if let name = categorical.sorted().first {
                 throw ValidationError("LIBSVM files hold numbers only; feature '\(name)' is categorical: use CSV")
             }

@@ -33,7 +33,7 @@ enum CommandFailure {
         case .fixOrSkip(let what):
             return "fix \(what) or use --handle-invalid skip to drop such rows"
         case .useDelimiter(let byte):
-            let flag = byte == UInt8(ascii: "\t") ? "tab" : "'\(Character(Unicode.Scalar(byte)))'"
+            let flag = DataError.Remedy.name(of: byte)
             return "use --delimiter \(flag) (the header, split at \(DataError.Remedy.name(of: byte)), "
                 + "names that column)"
         }
