@@ -7,6 +7,11 @@ let package = Package(
         .library(name: "MLFit", targets: ["MLFit"]),
         .executable(name: "mlfit", targets: ["mlfit"]),
     ],
+    // `swift build --traits MPI` (scripts/build-mpi) builds mlfit for `mpirun`; the default
+    // build, `import MLFit` and the tests need no MPI.
+    traits: [
+        .trait(name: "MPI", description: "Run fits across processes under MPI (Open MPI or MPICH, pkg-config 'mpi-c')."),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
@@ -24,6 +29,12 @@ let package = Package(
         ),
 
         .systemLibrary(name: "CMalloc"),
+        // MPI (trait `MPI` only), reached only through MLDistributed.
+        .systemLibrary(
+            name: "CMPI",
+            pkgConfig: "mpi-c",
+            providers: [.apt(["libopenmpi-dev"])]
+        ),
 
         // Library layers, lowest first. A layer imports only the layers above it in this list.
         .target(name: "MLNumerics", dependencies: ["CBLAS", "CLAPACKE", "CMalloc"]),
@@ -31,11 +42,18 @@ let package = Package(
         .target(name: "MLData", dependencies: ["MLNumerics", "MLEngine"]),
         .target(name: "MLModels", dependencies: ["MLNumerics", "MLEngine", "MLData"]),
         .target(name: "MLFit", dependencies: ["MLNumerics", "MLEngine", "MLData", "MLModels"]),
+        // The MPI communicator: empty unless built with the trait `MPI`, so the default build
+        // needs no MPI installed.
+        .target(
+            name: "MLDistributed",
+            dependencies: ["MLEngine", .target(name: "CMPI", condition: .when(traits: ["MPI"]))]
+        ),
 
         .executableTarget(
             name: "mlfit",
             dependencies: [
                 "MLFit",
+                .target(name: "MLDistributed", condition: .when(traits: ["MPI"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

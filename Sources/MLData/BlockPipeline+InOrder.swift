@@ -14,26 +14,22 @@ extension BlockPipeline {
         transform: @escaping @Sendable (DataChunk) throws -> T,
         consume: (T) throws -> Void
     ) throws -> PassReport {
-        try forEachBlockInOrder(options: options, transform: { try transform($0.chunk) }, consume: consume)
-    }
-
-    /// Every non-empty chunk, in file order, as a ``Dataset``.
-    func load(schema: Schema, options: ExecutionOptions) throws -> (data: Dataset, report: PassReport) {
-        var chunks: [DataChunk] = []
-        let report = try forEachChunkInOrder(options: options, transform: { $0 }, consume: { chunks.append($0) })
-        // The parsers checked every value.
-        return (Dataset(trusted: schema, chunks: chunks), report)
+        let share = wholeFile
+        let pass = try forEachBlockInOrder(share, options: options, transform: { try transform($0.chunk) }, consume: consume)
+        try checkRows(pass.report)
+        return pass.report
     }
 
     /// ``forEachChunkInOrder(options:transform:consume:)`` on the parsed blocks with rows,
     /// with what the parser gathered besides the chunk.
     func forEachBlockInOrder<T: Sendable>(
+        _ share: Share,
         options: ExecutionOptions,
         transform: @escaping @Sendable (ParsedBlock) throws -> T,
         consume: (T) throws -> Void
-    ) throws -> PassReport {
+    ) throws -> SharePass<Void> {
         let start = DispatchTime.now()
-        let reader = try openReader()
+        let reader = try openReader(share)
         let tally = Tally()
         let buffer = ReorderBuffer<T>(window: 2 * options.threads)
         let pipeline = self
@@ -75,11 +71,12 @@ extension BlockPipeline {
         } catch let failure as OrderedFailure {
             buffer.cancel()
             group.wait()
-            throw resolve(failure.underlying, chunkIndex: failure.chunkIndex, tally: tally) ?? failure.underlying
+            throw resolve(failure.underlying, chunkIndex: failure.chunkIndex, share: share, tally: tally)
+                ?? failure.underlying
         } catch let failure as ChunkFailure {
             buffer.cancel()
             group.wait()
-            throw resolve(failure, tally: tally)
+            throw resolve(failure, share: share, tally: tally)
         } catch {
             buffer.cancel()
             group.wait()
@@ -87,8 +84,7 @@ extension BlockPipeline {
         }
         group.wait()
         let report = tally.report(bytes: reader.bytesRead, since: start)
-        try checkRows(report)
-        return report
+        return SharePass(statistics: (), report: report, lines: share.linesBefore + tally.lines(before: Int.max))
     }
 }
 

@@ -103,16 +103,36 @@ struct BlockPipeline: Sendable {
         }
     }
 
-    func openReader() throws(DataError) -> TextBlockReader {
+    /// The bytes of the file one pass reads and the lines before them: the whole file after
+    /// its header, or one rank's byte range (``share(rank:of:)``).
+    struct Share: Sendable, Hashable {
+        var bytes: Range<Int>
+        /// Lines before `bytes.lowerBound` that error locations count: the header's on the
+        /// share that starts with the data; 0 on a later rank's, whose lines the ranks before
+        /// it count (see `RankReduction`).
+        var linesBefore: Int
+    }
+
+    /// Everything after the header.
+    var wholeFile: Share {
+        Share(bytes: dataOffset..<max(dataOffset, fileSize()), linesBefore: linesBefore)
+    }
+
+    func openReader(_ share: Share) throws(DataError) -> TextBlockReader {
         progress.reset()
-        return try TextBlockReader(path: path, offset: dataOffset, bytesPerBlock: bytesPerBlock, progress: progress)
+        return try TextBlockReader(
+            path: path, offset: share.bytes.lowerBound, end: share.bytes.upperBound, bytesPerBlock: bytesPerBlock,
+            progress: progress)
     }
 
     /// Bytes a whole pass reads: the file's size less the header.
-    func dataByteCount() -> Int {
+    func dataByteCount() -> Int { max(0, fileSize() - dataOffset) }
+
+    /// The file's size in bytes (0 when it cannot be read; opening it then reports why).
+    func fileSize() -> Int {
         var info = stat()
         guard stat(path, &info) == 0 else { return 0 }
-        return max(0, Int(info.st_size) - dataOffset)
+        return Int(info.st_size)
     }
 
     /// Parses block `index` and records its counts.
@@ -123,26 +143,23 @@ struct BlockPipeline: Sendable {
         return parsed
     }
 
-    /// One pass: `compute` on every non-empty chunk, merged by the engine's fixed tree.
-    func pass<Statistics: PartialStatistics>(
-        options: ExecutionOptions, shape: Statistics.Shape,
-        compute: @escaping @Sendable (DataChunk, ChunkContext) throws -> Statistics
-    ) throws -> (Statistics, PassReport) {
-        try passOverBlocks(options: options, shape: shape) { parsed, index in
-            // An empty chunk contributes nothing; kernels need not handle zero rows.
-            guard parsed.chunk.rowCount > 0 else { return Statistics(zeroFor: shape) }
-            // The rows of the blocks before this one are still being counted.
-            return try compute(parsed.chunk, ChunkContext(index: index, firstRow: nil))
-        }
+    /// What one pass over a share computed: the merged statistics, the report, and the lines
+    /// the share covers (blank and skipped ones included, and ``Share/linesBefore``).
+    struct SharePass<Statistics: Sendable>: Sendable {
+        var statistics: Statistics
+        var report: PassReport
+        var lines: Int
     }
 
-    /// One pass with `compute` on every parsed block, empty ones included.
+    /// One pass over `share` with `compute` on every parsed block, empty ones included. A
+    /// share without rows is not an error here: whether the pass found any row is decided over
+    /// every share and rank (``checkRows(_:)``).
     func passOverBlocks<Statistics: PartialStatistics>(
-        options: ExecutionOptions, shape: Statistics.Shape,
+        _ share: Share, options: ExecutionOptions, shape: Statistics.Shape,
         compute: @escaping @Sendable (ParsedBlock, Int) throws -> Statistics
-    ) throws -> (Statistics, PassReport) {
+    ) throws -> SharePass<Statistics> {
         let start = DispatchTime.now()
-        let reader = try openReader()
+        let reader = try openReader(share)
         let tally = Tally()
         let pipeline = self
         let result: Statistics
@@ -160,11 +177,10 @@ struct BlockPipeline: Sendable {
                     return statistics
                 })
         } catch let failure as ChunkFailure {
-            throw resolve(failure, tally: tally)
+            throw resolve(failure, share: share, tally: tally)
         }
         let report = tally.report(bytes: reader.bytesRead, since: start)
-        try checkRows(report)
-        return (result, report)
+        return SharePass(statistics: result, report: report, lines: share.linesBefore + tally.lines(before: Int.max))
     }
 
     /// Fails when a pass found no row to use.
@@ -176,16 +192,16 @@ struct BlockPipeline: Sendable {
 
     /// The error to show for a failed chunk: a data error at its absolute line, a read
     /// error as it is, and anything else (a failure of the caller's code) unchanged.
-    func resolve(_ failure: ChunkFailure, tally: Tally) -> any Error {
-        resolve(failure.underlying, chunkIndex: failure.chunkIndex, tally: tally) ?? failure
+    func resolve(_ failure: ChunkFailure, share: Share, tally: Tally) -> any Error {
+        resolve(failure.underlying, chunkIndex: failure.chunkIndex, share: share, tally: tally) ?? failure
     }
 
     /// `error` raised in chunk `chunkIndex` as a ``DataError`` at its absolute line, or `nil`
     /// when it is not a data error.
-    func resolve(_ error: any Error, chunkIndex: Int, tally: Tally) -> DataError? {
+    func resolve(_ error: any Error, chunkIndex: Int, share: Share, tally: Tally) -> DataError? {
         switch error {
         case let located as BlockError:
-            return located.error.shiftingLines(by: linesBefore + tally.lines(before: chunkIndex))
+            return located.error.shiftingLines(by: share.linesBefore + tally.lines(before: chunkIndex))
         case let error as DataError:
             return error
         default:

@@ -31,21 +31,24 @@ public final class CSVSource: ChunkSource {
     /// opening the file does not read its rows: ``resolvedSchema(options:)`` has them, as has
     /// the schema of the data set ``load(options:)`` returns.
     public let schema: Schema
-    /// The file, as given.
-    public let path: String
+    /// The first file, as given.
+    public var path: String { paths[0] }
+    /// The files, as given, read one after the other as one data set.
+    public let paths: [String]
     public let options: CSVOptions
     /// Every column name of the header, in file order.
     public let columnNames: [String]
     let layout: CSVLayout
-    /// Parses categorical values with the levels given, interning the others per block.
-    let pipeline: BlockPipeline
-    /// Once the levels of the whole file are known (by a scan or a load): the schema with
-    /// them, and a pipeline that parses with them fixed.
+    /// One per file: parses categorical values with the levels given, interning the others
+    /// per block.
+    let pipelines: [BlockPipeline]
+    /// Once the levels of the whole data are known (by a scan or a load): the schema with
+    /// them, and pipelines that parse with them fixed.
     let resolution = Mutex<Resolution?>(nil)
 
     struct Resolution: Sendable {
         var schema: Schema
-        var pipeline: BlockPipeline
+        var pipelines: [BlockPipeline]
     }
 
     /// Opens `path`, reads its header and resolves the columns `options` names.
@@ -56,21 +59,43 @@ public final class CSVSource: ChunkSource {
     ///   ``CSVOptions/categorical`` that is no column), ``DataError/duplicateColumn(file:name:)``
     ///   (a used column named twice in the header, or a column given two roles) and
     ///   ``DataError/categoricalWeight(file:name:)``.
-    public init(path: String, options: CSVOptions = CSVOptions()) throws(DataError) {
-        let header = try CSVHeader.read(path: path, delimiter: options.delimiter)
-        guard header.mayHaveData else { throw .noDataRows(file: path) }
-        let layout = try CSVLayout(names: header.names, options: options, path: path)
-        let parser = layout.parser(path: path, options: options)
+    public convenience init(path: String, options: CSVOptions = CSVOptions()) throws(DataError) {
+        try self.init(paths: [path], options: options)
+    }
+
+    /// Opens several files with the same header as one data set, their rows in the order of
+    /// `paths`. Under MPI each rank reads its own share of the files (see ``ExecutionOptions/communicator``).
+    ///
+    /// - Throws: the errors of ``init(path:options:)`` for any file, and
+    ///   ``DataError/headerMismatch(file:expected:found:reference:)`` when a file's header
+    ///   differs from the first file's.
+    public init(paths: [String], options: CSVOptions = CSVOptions()) throws(DataError) {
+        guard let first = paths.first else { throw .shapeMismatch("no input file was given") }
+        let header = try CSVHeader.read(path: first, delimiter: options.delimiter)
+        let layout = try CSVLayout(names: header.names, options: options, path: first)
+        var pipelines: [BlockPipeline] = []
+        var mayHaveData = false
+        for path in paths {
+            let fileHeader = path == first ? header : try CSVHeader.read(path: path, delimiter: options.delimiter)
+            guard fileHeader.names == header.names else {
+                throw .headerMismatch(file: path, expected: header.names, found: fileHeader.names, reference: first)
+            }
+            mayHaveData = mayHaveData || fileHeader.mayHaveData
+            let parser = layout.parser(path: path, options: options)
+            pipelines.append(
+                BlockPipeline(
+                    path: path, dataOffset: fileHeader.dataOffset, linesBefore: fileHeader.line,
+                    bytesPerBlock: options.bytesPerBlock,
+                    parse: { (bytes) throws(BlockError) in try parser.parse(bytes) }))
+        }
+        guard mayHaveData else { throw .noDataRows(file: first) }
         self.schema = layout.schema(options: options, levels: layout.givenLevels)
-        self.path = path
+        self.paths = paths
         self.options = options
         self.columnNames = header.names
         self.layout = layout
-        self.pipeline = BlockPipeline(
-            path: path, dataOffset: header.dataOffset, linesBefore: header.line,
-            bytesPerBlock: options.bytesPerBlock,
-            parse: { (bytes) throws(BlockError) in try parser.parse(bytes) })
-        if !layout.hasFreeLevels { resolution.withLock { $0 = Resolution(schema: schema, pipeline: pipeline) } }
+        self.pipelines = pipelines
+        if !layout.hasFreeLevels { resolution.withLock { $0 = Resolution(schema: schema, pipelines: pipelines) } }
     }
 
     /// Computes `compute` on every chunk in parallel and merges the results in chunk order.
@@ -86,7 +111,13 @@ public final class CSVSource: ChunkSource {
         compute: @escaping @Sendable (DataChunk, ChunkContext) throws -> Statistics
     ) throws -> (Statistics, PassReport) {
         let (resolved, scan) = try resolve(options: options)
-        var (statistics, report) = try resolved.pipeline.pass(options: options, shape: shape, compute: compute)
+        let shares = try RankShares(resolved.pipelines, communicator: options.communicator)
+        var (statistics, report) = try shares.pass(options: options, shape: shape) { parsed, index in
+            // An empty chunk contributes nothing; kernels need not handle zero rows.
+            guard parsed.chunk.rowCount > 0 else { return Statistics(zeroFor: shape) }
+            // The rows of the blocks before this one are still being counted.
+            return try compute(parsed.chunk, ChunkContext(index: index, firstRow: nil))
+        }
         if let scan { report.add(scan) }
         return (statistics, report)
     }
@@ -104,7 +135,10 @@ public final class CSVSource: ChunkSource {
         consume: (T) throws -> Void
     ) throws -> PassReport {
         let (resolved, scan) = try resolve(options: options)
-        var report = try resolved.pipeline.forEachChunkInOrder(options: options, transform: transform, consume: consume)
+        var report = PassReport()
+        for pipeline in resolved.pipelines {
+            report.append(try pipeline.forEachChunkInOrder(options: options, transform: transform, consume: consume))
+        }
         if let scan { report.add(scan) }
         return report
     }
@@ -117,6 +151,6 @@ public final class CSVSource: ChunkSource {
 }
 
 extension CSVSource: PassProgressReporting {
-    public var byteCount: Int { pipeline.dataByteCount() }
-    public var bytesRead: Int { pipeline.progress.value }
+    public var byteCount: Int { pipelines.reduce(0) { $0 + $1.dataByteCount() } }
+    public var bytesRead: Int { pipelines.reduce(0) { $0 + $1.progress.value } }
 }

@@ -21,11 +21,44 @@ struct CategoricalValues: PartialStatistics {
         for index in columns.indices { _ = add(other.columns[index], column: index) }
     }
 
+    /// Per column, the count of values and each value's bytes, in order.
+    func transferBytes() -> [UInt8] {
+        var writer = ByteWriter()
+        writer.write(columns.count)
+        for column in columns {
+            writer.write(column.count)
+            for index in 0..<column.count { writer.write(bytes: column.bytes(index)) }
+        }
+        return writer.bytes
+    }
+
+    init(transferBytes bytes: [UInt8], shape columnCount: Int) throws {
+        var reader = ByteReader(bytes)
+        let count = try reader.readInt()
+        guard count == columnCount else {
+            throw SerializedStatisticsError(type: "CategoricalValues", expected: columnCount, found: count)
+        }
+        columns = try (0..<count).map { _ in
+            let values = try reader.readInt()
+            guard values >= 0, values <= bytes.count / 8 else { throw ByteReader.Truncated(needed: values, left: bytes.count) }
+            return ByteInterner(try (0..<values).map { _ in try reader.readBytes() })
+        }
+    }
+
     /// Adds a block's values of column `index`; returns, for each of them, its index here.
     mutating func add(_ values: ByteInterner, column index: Int) -> [Int] {
         (0..<values.count).map { local in
             let bytes = Array(values.bytes(local))
             return ByteInterner.withBytes(bytes) { columns[index].intern($0, $1).index }
+        }
+    }
+
+    /// For each value of `values`, its index in column `index` here, where every one of them
+    /// is (these values merged from a part of the same data).
+    func indices(of values: ByteInterner, column index: Int) -> [Int] {
+        var column = columns[index]
+        return (0..<values.count).map { local in
+            ByteInterner.withBytes(Array(values.bytes(local))) { column.intern($0, $1).index }
         }
     }
 

@@ -18,6 +18,11 @@ public struct PassReport: Sendable, Hashable, Codable {
     public var computeSeconds: Double
     /// Passes over the data this report covers (a read into memory counts as one).
     public var passes: Int
+    /// Bytes this process sent and received to combine the ranks' statistics (0 in a single
+    /// process).
+    public var communicatedBytes: Int = 0
+    /// The processes that read the data (1 unless run under MPI).
+    public var ranks: Int = 1
 
     public init(
         rows: Int = 0, skippedRows: Int = 0, bytes: Int = 0, chunks: Int = 0, seconds: Double = 0,
@@ -43,6 +48,8 @@ public struct PassReport: Sendable, Hashable, Codable {
         parseSeconds += other.parseSeconds
         computeSeconds += other.computeSeconds
         passes += other.passes
+        communicatedBytes += other.communicatedBytes
+        ranks = max(ranks, other.ranks)
     }
 }
 

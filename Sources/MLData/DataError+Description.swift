@@ -51,6 +51,9 @@ extension DataError: CustomStringConvertible {
         case .unknownCategory(let location, let found, let known):
             return "\(location.prefix) expected one of the known values of categorical column "
                 + "'\(location.columnName ?? "?")' (\(Self.list(known))), found \"\(found)\""
+        case .headerMismatch(let file, let expected, let found, let reference):
+            return "\(file): the header (\(Self.list(found))) differs from \(reference)'s (\(Self.list(expected))); "
+                + "files read as one data set need the same columns in the same order"
         case .categoricalWeight(let file, let name):
             return "\(file): column '\(name)' is the weight and cannot be categorical; weights are numbers ≥ 0"
         case .nonFiniteValue(let row, let column, let value):

@@ -1,8 +1,8 @@
 /// Why input data could not be used. Every case that concerns a file names the file and,
 /// where it applies, the 1-based line and column and the text that was found.
-public enum DataError: Error, Hashable, Sendable {
+public enum DataError: Error, Hashable, Sendable, Codable {
     /// A place in an input file: 1-based line, and 1-based field column with its header name.
-    public struct Location: Hashable, Sendable {
+    public struct Location: Hashable, Sendable, Codable {
         public var file: String
         public var line: Int
         public var column: Int?
@@ -41,6 +41,8 @@ public enum DataError: Error, Hashable, Sendable {
     /// A value outside the fixed levels of a categorical column (for example a class the
     /// model never saw), with the levels it could have been.
     case unknownCategory(Location, found: String, known: [String])
+    /// A file of a multi-file data set whose header differs from the first file's (`reference`).
+    case headerMismatch(file: String, expected: [String], found: [String], reference: String)
     /// The weight column was named categorical; weights are numbers.
     case categoricalWeight(file: String, name: String)
     /// A feature or label given in memory is NaN or infinite (`row` counts from 0 over all

@@ -15,8 +15,12 @@ import MLNumerics
 public struct Dataset: ChunkSource {
     public let schema: Schema
     public let chunks: [DataChunk]
-    /// The global index of each chunk's first row: a prefix sum of the chunks' row counts.
+    /// The global index of each chunk's first row: a prefix sum of the chunks' row counts,
+    /// starting with the rows of the ranks before this one when the data are one rank's share
+    /// (read by ``ChunkSource/load(options:)`` under MPI).
     public let firstRows: [Int]
+    /// The rows of this data set (of this rank's share, under MPI).
+    public let rowCount: Int
 
     /// Rows already in binary form, checked against `schema`.
     ///
@@ -116,7 +120,6 @@ public struct Dataset: ChunkSource {
         return DataChunk(features: features, labels: labels, weights: weights)
     }
 
-    public var rowCount: Int { (firstRows.last ?? 0) + (chunks.last?.rowCount ?? 0) }
 
     public func pass<Statistics: PartialStatistics>(
         options: ExecutionOptions,
@@ -124,7 +127,7 @@ public struct Dataset: ChunkSource {
         compute: @escaping @Sendable (DataChunk, ChunkContext) throws -> Statistics
     ) throws -> (Statistics, PassReport) {
         let firstRows = self.firstRows
-        return try timedPass {
+        return try timedPass(shape: shape, options: options) {
             try ParallelPass.run(over: chunks, options: options, shape: shape) { chunk, index in
                 try compute(chunk, ChunkContext(index: index, firstRow: firstRows[index]))
             }
@@ -153,7 +156,7 @@ public struct Dataset: ChunkSource {
         compute: @escaping @Sendable (DataChunk, ChunkContext, inout State) throws -> Statistics
     ) throws -> (Statistics, PassReport) {
         let firstRows = self.firstRows
-        return try timedPass {
+        return try timedPass(shape: shape, options: options) {
             try ParallelPass.run(over: chunks, states: &states, options: options, shape: shape) {
                 chunk, index, state in
                 try compute(chunk, ChunkContext(index: index, firstRow: firstRows[index]), &state)
@@ -168,11 +171,17 @@ public struct Dataset: ChunkSource {
         try chunks.indices.map { try initial(chunks[$0], ChunkContext(index: $0, firstRow: firstRows[$0])) }
     }
 
-    private func timedPass<Statistics>(_ body: () throws -> Statistics) throws -> (Statistics, PassReport) {
+    /// Times a pass over this rank's chunks and completes it across the ranks.
+    private func timedPass<Statistics: PartialStatistics>(
+        shape: Statistics.Shape, options: ExecutionOptions, _ body: () throws -> Statistics
+    ) throws -> (Statistics, PassReport) {
         let start = DispatchTime.now()
-        let result = try body()
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        return (result, PassReport(rows: rowCount, chunks: chunks.count, seconds: seconds, computeSeconds: seconds))
+        let local: RankReduction.Outcome<Statistics> = Result {
+            let result = try body()
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            return (result, PassReport(rows: rowCount, chunks: chunks.count, seconds: seconds, computeSeconds: seconds), 0)
+        }
+        return try RankReduction.complete(local, shape: shape, options: options)
     }
 
     public func forEachChunkInOrder<T: Sendable>(
@@ -193,18 +202,28 @@ public struct Dataset: ChunkSource {
         (self, PassReport(rows: rowCount, chunks: chunks.count, passes: 0))
     }
 
-    /// Rows known to fit `schema` (parsed by a reader that checked every value), unchecked.
-    init(trusted schema: Schema, chunks: [DataChunk]) {
+    /// Rows known to fit `schema` (parsed by a reader that checked every value), unchecked;
+    /// the first of them is row `firstRow` of the whole data.
+    init(trusted schema: Schema, chunks: [DataChunk], firstRow: Int = 0) {
         self.schema = schema
         self.chunks = chunks
         var firstRows = [Int]()
         firstRows.reserveCapacity(chunks.count)
-        var row = 0
+        var row = firstRow
         for chunk in chunks {
             firstRows.append(row)
             row += chunk.rowCount
         }
         self.firstRows = firstRows
+        self.rowCount = row - firstRow
+    }
+
+    /// The same rows as one rank's share of a data set spread over the ranks of `options`:
+    /// ``firstRows`` then count the rows of the ranks before this one (an exclusive prefix
+    /// sum), so draws keyed by the global row do not depend on the ranks. Build each rank's
+    /// share of your own data in memory and call this before fitting under MPI.
+    public func asRankShare(options: ExecutionOptions) -> Dataset {
+        Dataset(trusted: schema, chunks: chunks, firstRow: options.communicator.exclusivePrefixSum(rowCount))
     }
 
     private static func cut(

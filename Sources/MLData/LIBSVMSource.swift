@@ -37,7 +37,9 @@ public final class LIBSVMSource: ChunkSource {
         } else {
             let scanner = Self.pipeline(path: path, options: options, featureCount: nil)
             do {
-                let (largest, _) = try scanner.passOverBlocks(options: execution, shape: 0) { parsed, _ in MaxIndex(parsed.maxIndex) }
+                // Under MPI every rank scans its share; the largest index over the ranks wins.
+                let shares = try RankShares([scanner], communicator: execution.communicator)
+                let (largest, _) = try shares.pass(options: execution, shape: 0) { parsed, _ in MaxIndex(parsed.maxIndex) }
                 featureCount = largest.value
             } catch DataError.noDataRows {
                 throw DataError.emptyFile(file: path)
@@ -62,7 +64,11 @@ public final class LIBSVMSource: ChunkSource {
         options: ExecutionOptions, shape: Statistics.Shape,
         compute: @escaping @Sendable (DataChunk, ChunkContext) throws -> Statistics
     ) throws -> (Statistics, PassReport) {
-        try pipeline.pass(options: options, shape: shape, compute: compute)
+        try RankShares([pipeline], communicator: options.communicator).pass(options: options, shape: shape) {
+            parsed, index in
+            guard parsed.chunk.rowCount > 0 else { return Statistics(zeroFor: shape) }
+            return try compute(parsed.chunk, ChunkContext(index: index, firstRow: nil))
+        }
     }
 
     /// Parses and transforms chunks in parallel and consumes them in file order (see
@@ -75,9 +81,17 @@ public final class LIBSVMSource: ChunkSource {
         try pipeline.forEachChunkInOrder(options: options, transform: transform, consume: consume)
     }
 
-    /// Reads every row into memory as binary chunks (one per block).
+    /// Reads this rank's rows into memory as binary chunks (one per block).
     public func load(options: ExecutionOptions) throws -> (data: Dataset, report: PassReport) {
-        try pipeline.load(schema: schema, options: options)
+        var chunks: [DataChunk] = []
+        let shares = try RankShares([pipeline], communicator: options.communicator)
+        let read = shares.forEachBlockInOrder(options: options) { chunks.append($0.chunk) }
+        let outcome = read.map { (statistics: MaxIndex(zeroFor: 0), report: $0.report, lines: $0.lines) }
+        let (_, report) = try RankReduction.complete(outcome, shape: 0, options: options)
+        try shares.first.checkRows(report)
+        let firstRow = options.communicator.exclusivePrefixSum(chunks.reduce(0) { $0 + $1.rowCount })
+        // The parser checked every value.
+        return (Dataset(trusted: schema, chunks: chunks, firstRow: firstRow), report)
     }
 }
 
@@ -87,6 +101,13 @@ struct MaxIndex: PartialStatistics {
     init(_ value: Int) { self.value = value }
     init(zeroFor shape: Int) { value = 0 }
     mutating func merge(_ other: MaxIndex) { value = max(value, other.value) }
+
+    func transferBytes() -> [UInt8] { ByteWriter.bytes(of: value) }
+
+    init(transferBytes bytes: [UInt8], shape: Int) throws {
+        var reader = ByteReader(bytes)
+        value = try reader.readInt()
+    }
 }
 
 extension LIBSVMSource: PassProgressReporting {

@@ -5,7 +5,7 @@
 #endif
 import Synchronization
 
-/// Reads a text file in blocks of whole lines, for one pass.
+/// Reads a text file, or one byte range of it, in blocks of whole lines, for one pass.
 ///
 /// Each call reads about `bytesPerBlock` bytes with `pread`, cuts them after the last newline
 /// and carries the partial last line into the next block; a line longer than a block grows
@@ -15,6 +15,8 @@ import Synchronization
 final class TextBlockReader: Sendable {
     private struct State {
         var offset: Int
+        /// Where reading stops: the end of the range (the file's end when reading on).
+        var end: Int
         var carry: [UInt8] = []
         var atEnd = false
         var bytesRead = 0
@@ -26,16 +28,18 @@ final class TextBlockReader: Sendable {
     private let state: Mutex<State>
     private let progress: BlockPipeline.ReadProgress?
 
-    /// Opens `path` to read from byte `offset` on; `progress`, when given, counts the bytes read.
+    /// Opens `path` to read the bytes `offset ..< end` (to the end of the file when `end` is
+    /// `nil`); `progress`, when given, counts the bytes read.
     init(
-        path: String, offset: Int, bytesPerBlock: Int, progress: BlockPipeline.ReadProgress? = nil
+        path: String, offset: Int, end: Int? = nil, bytesPerBlock: Int,
+        progress: BlockPipeline.ReadProgress? = nil
     ) throws(DataError) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .cannotOpen(file: path, reason: Self.errorText()) }
         self.path = path
         self.descriptor = fd
         self.bytesPerBlock = max(1, bytesPerBlock)
-        self.state = Mutex(State(offset: offset))
+        self.state = Mutex(State(offset: offset, end: end ?? Int.max))
         self.progress = progress
     }
 
@@ -52,7 +56,8 @@ final class TextBlockReader: Sendable {
             s.carry = []
             var searchFrom = buffer.count
             while true {
-                let got = try read(into: &buffer, count: max(bytesPerBlock, buffer.count / 2), at: s.offset)
+                let wanted = min(max(bytesPerBlock, buffer.count / 2), s.end - s.offset)
+                let got = wanted > 0 ? try read(into: &buffer, count: wanted, at: s.offset) : 0
                 s.offset += got
                 s.bytesRead += got
                 progress?.add(got)

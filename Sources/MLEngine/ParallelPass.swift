@@ -7,9 +7,23 @@ import Synchronization
 public struct ExecutionOptions: Sendable, Hashable {
     /// Worker threads (≥ 1). Results do not depend on it.
     public var threads: Int
+    /// The processes the pass runs on: ``LocalCommunicator/shared`` (this process alone) by
+    /// default, an `MPICommunicator` under `mpirun`. Each rank passes over its own rows and
+    /// the ranks combine their statistics, so fits need no other change.
+    public var communicator: any Communicator
 
-    public init(threads: Int? = nil) {
+    public init(threads: Int? = nil, communicator: any Communicator = LocalCommunicator.shared) {
         self.threads = max(1, threads ?? ExecutionOptions.availableCores)
+        self.communicator = communicator
+    }
+
+    public static func == (a: ExecutionOptions, b: ExecutionOptions) -> Bool {
+        a.threads == b.threads && a.communicator === b.communicator
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(threads)
+        hasher.combine(ObjectIdentifier(communicator))
     }
 
     /// The number of cores this process may use.

@@ -15,6 +15,34 @@ public protocol PartialStatistics: Sendable {
     init(zeroFor shape: Shape)
     /// Folds `other`, the statistics of rows that come after this value's rows, into `self`.
     mutating func merge(_ other: Self) throws
+
+    /// The statistics as bytes for another process, when a pass runs on several ranks (see
+    /// ``Communicator``). ``SerializablePartialStatistics`` supplies it from its flat form;
+    /// statistics with neither throw ``StatisticsTransferError``, so a single process never
+    /// needs it.
+    func transferBytes() throws -> [UInt8]
+
+    /// Rebuilds statistics from ``transferBytes()``'s output, checking them like user input.
+    init(transferBytes: [UInt8], shape: Shape) throws
+}
+
+extension PartialStatistics {
+    public func transferBytes() throws -> [UInt8] {
+        throw StatisticsTransferError(type: String(describing: Self.self))
+    }
+
+    public init(transferBytes: [UInt8], shape: Shape) throws {
+        throw StatisticsTransferError(type: String(describing: Self.self))
+    }
+}
+
+/// Statistics without a byte form were asked to cross processes.
+public struct StatisticsTransferError: Error, Hashable, Sendable, CustomStringConvertible {
+    public let type: String
+    public init(type: String) { self.type = type }
+    public var description: String {
+        "\(type) cannot be combined across processes: adopt SerializablePartialStatistics or implement transferBytes()"
+    }
 }
 
 /// Statistics that can be flattened to numbers and rebuilt, so that processes can exchange
@@ -29,6 +57,21 @@ public protocol SerializablePartialStatistics: PartialStatistics {
     /// count that is not a whole number, a negative weight sum) throw
     /// ``InvalidSerializedStatisticsError``.
     init(serialized: [Double], shape: Shape) throws
+}
+
+extension SerializablePartialStatistics {
+    /// ``serialized()``, bit for bit.
+    public func transferBytes() throws -> [UInt8] {
+        let values = serialized()
+        var writer = ByteWriter(capacity: 8 * (values.count + 1))
+        writer.write(values)
+        return writer.bytes
+    }
+
+    public init(transferBytes bytes: [UInt8], shape: Shape) throws {
+        var reader = ByteReader(bytes)
+        try self.init(serialized: reader.readDoubles(), shape: shape)
+    }
 }
 
 /// Statistics whose merge is elementwise addition of their flat form (counts, histograms,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MLFit
 
 @main
@@ -16,8 +17,23 @@ struct MLFitCommand: ParsableCommand {
         version: MLFitVersion.current,
         subcommands: [Train.self, Predict.self, Evaluate.self, Info.self])
 
+    /// ArgumentParser's `main()`, with MPI started before parsing and finalized on every
+    /// path, errors included, so that no rank of an `mpirun` job exits without `MPI_Finalize`.
     static func main() {
         AllocatorTuning.reuseFreedBlocks()
-        main(nil)
+        ProcessGroup.start()
+        var status = ExitCode.success
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            status = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if status == .success { print(message) } else { printError(message) }
+            }
+        }
+        ProcessGroup.finish()
+        Foundation.exit(status.rawValue)
     }
 }

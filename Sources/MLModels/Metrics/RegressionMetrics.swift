@@ -18,7 +18,7 @@ public struct RegressionMetrics: Sendable, Hashable, Codable {
 /// The mergeable sums behind ``RegressionMetrics``: weighted means and centred second moments
 /// of the label and of the residual (merged by Chan's formula, so no cancellation), and the
 /// weighted sum of absolute residuals.
-public struct RegressionMetricsStatistics: PartialStatistics, Hashable {
+public struct RegressionMetricsStatistics: SerializablePartialStatistics, Hashable {
     public typealias Shape = Int
 
     public var rows = 0
@@ -76,5 +76,26 @@ public struct RegressionMetricsStatistics: PartialStatistics, Hashable {
             rows: rows, weightSum: w, meanSquaredError: mse, rootMeanSquaredError: mse.squareRoot(),
             meanAbsoluteError: absoluteResidualSum / w, r2: 1 - mse * w / labelMoment,
             explainedVariance: 1 - residualMoment / labelMoment)
+    }
+}
+
+extension RegressionMetricsStatistics {
+    /// `[rows, W, ȳ, Σw(y − ȳ)², r̄, Σw(r − r̄)², Σw|r|]`.
+    public func serialized() -> [Double] {
+        [Double(rows), weightSum, labelMean, labelMoment, residualMean, residualMoment, absoluteResidualSum]
+    }
+
+    public init(serialized values: [Double], shape: Int) throws {
+        guard values.count == 7 else {
+            throw SerializedStatisticsError(type: "RegressionMetricsStatistics", expected: 7, found: values.count)
+        }
+        let check = SerializedStatisticsValidator(type: "RegressionMetricsStatistics")
+        rows = try check.count(values[0], "the row count")
+        weightSum = try check.nonNegative(values[1], "the weight sum")
+        labelMean = values[2]
+        labelMoment = values[3]
+        residualMean = values[4]
+        residualMoment = values[5]
+        absoluteResidualSum = values[6]
     }
 }

@@ -3,7 +3,7 @@ import MLEngine
 
 /// Per-column weighted means and centred second moments `Σw(z − z̄)²` of `[X y]`, without
 /// the `p × p` cross moments: what an iterative solver needs to scale features, in `O(p)`.
-public struct ColumnMomentsStatistics: PartialStatistics {
+public struct ColumnMomentsStatistics: SerializablePartialStatistics {
     public typealias Shape = Int
 
     public internal(set) var moments: WeightedMoments
@@ -46,6 +46,23 @@ public struct ColumnMomentsStatistics: PartialStatistics {
         }
         for j in secondMoments.indices {
             secondMoments[j] += other.secondMoments[j] + factor * delta[j] * delta[j]
+        }
+    }
+
+    /// ``WeightedMoments/serialized()`` followed by the `p + 1` second moments.
+    public func serialized() -> [Double] { moments.serialized() + secondMoments }
+
+    public init(serialized values: [Double], shape p: Int) throws {
+        let check = SerializedStatisticsValidator(type: "ColumnMomentsStatistics")
+        guard p >= 0, p < 1 << 40 else { throw check.invalid("the shape has \(p) features") }
+        let expected = WeightedMoments.serializedCount(featureCount: p) + p + 1
+        guard values.count == expected else {
+            throw SerializedStatisticsError(type: "ColumnMomentsStatistics", expected: expected, found: values.count)
+        }
+        moments = try WeightedMoments(serialized: values[...], featureCount: p, check: check)
+        secondMoments = Array(values[(expected - p - 1)...])
+        for (j, value) in secondMoments.enumerated() where !(value >= 0) && !value.isNaN {
+            throw check.invalid("second moment \(j) is \(value)")
         }
     }
 }

@@ -5,12 +5,7 @@ extension LeastSquaresStatistics {
     /// Layout: `[rowCount, positiveWeightRowCount, W, mean (q), minimum (p), maximum (p),
     /// secondMoments (q², row-major)]`. Counts are exact as doubles up to 2⁵³ rows.
     public func serialized() -> [Double] {
-        var out: [Double] = [
-            Double(moments.rowCount), Double(moments.positiveWeightRowCount), moments.weightSum,
-        ]
-        out += moments.mean
-        out += moments.minimum
-        out += moments.maximum
+        var out = moments.serialized()
         out += secondMoments.elements
         return out
     }
@@ -36,28 +31,10 @@ extension LeastSquaresStatistics {
             throw SerializedStatisticsError(
                 type: "LeastSquaresStatistics", expected: expected, found: values.count)
         }
-        let rowCount = try check.count(values[0], "the row count")
-        let positiveRows = try check.count(values[1], "the count of rows with positive weight")
-        let weightSum = try check.nonNegative(values[2], "the weight sum")
-        guard positiveRows <= rowCount else {
-            throw check.invalid("\(positiveRows) rows with positive weight among \(rowCount) rows")
-        }
-        guard (weightSum > 0) == (positiveRows > 0) else {
-            throw check.invalid("\(positiveRows) rows with positive weight but a weight sum of \(weightSum)")
-        }
         self.init(zeroFor: shape)
-        moments.rowCount = rowCount
-        moments.positiveWeightRowCount = positiveRows
-        moments.weightSum = weightSum
-        var offset = 3
-        func take(_ count: Int) -> [Double] {
-            defer { offset += count }
-            return Array(values[offset..<(offset + count)])
-        }
-        moments.mean = take(q)
-        moments.minimum = take(p)
-        moments.maximum = take(p)
-        secondMoments = try Matrix(rows: q, columns: q, elements: take(q * q))
+        moments = try WeightedMoments(serialized: values[...], featureCount: p, check: check)
+        let offset = WeightedMoments.serializedCount(featureCount: p)
+        secondMoments = try Matrix(rows: q, columns: q, elements: Array(values[offset..<(offset + q * q)]))
         // Solves read R's full square (re-factoring the kept columns), so a nonzero below the
         // diagonal would silently change the answer; the Gram form reads its upper triangle only.
         if shape.form == .triangular {

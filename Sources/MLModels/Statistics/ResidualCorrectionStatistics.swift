@@ -10,7 +10,7 @@ import MLNumerics
 /// is no better than the QR one (error ∝ κ²·ε·‖r‖ for large residuals). Computed here to
 /// about 32 digits, one or two corrections `δ = (XᵀWX)⁻¹·Xᵀ W r` (solved with the QR factor
 /// already at hand) bring the coefficients to full double precision.
-public struct ResidualCorrectionStatistics: PartialStatistics {
+public struct ResidualCorrectionStatistics: SerializablePartialStatistics {
     public typealias Shape = Int
 
     public internal(set) var residualSum: DoubleDouble
@@ -47,5 +47,21 @@ public struct ResidualCorrectionStatistics: PartialStatistics {
         residualSum.add(other.residualSum)
         for j in gradient.indices { gradient[j].add(other.gradient[j]) }
         residualSquares.add(other.residualSquares)
+    }
+
+    /// Every double-double as its two parts: `[Σwr, Σwr·x (p), Σwr²]`.
+    public func serialized() -> [Double] {
+        ([residualSum] + gradient + [residualSquares]).flatMap { [$0.hi, $0.lo] }
+    }
+
+    public init(serialized values: [Double], shape p: Int) throws {
+        guard p >= 0, p < 1 << 40, values.count == 2 * (p + 2) else {
+            throw SerializedStatisticsError(
+                type: "ResidualCorrectionStatistics", expected: 2 * (max(0, p) + 2), found: values.count)
+        }
+        let parts = stride(from: 0, to: values.count, by: 2).map { DoubleDouble(hi: values[$0], lo: values[$0 + 1]) }
+        residualSum = parts[0]
+        gradient = Array(parts[1..<(p + 1)])
+        residualSquares = parts[p + 1]
     }
 }

@@ -35,10 +35,10 @@ struct Evaluate: ParsableCommand {
         try CommandFailure.report {
             let trained = try ModelRegistry.load(from: model)
             let labelName = trained.task.needsLabel ? label ?? trained.schema.labelName ?? "label" : label
-            let source = try input.open(
-                ColumnRoles(model: trained.schema, label: labelName, weight: weightCol),
-                execution: runOptions.execution)
-            let metrics = try trained.evaluate(source, options: runOptions.execution)
+            let execution = runOptions.execution
+            let roles = ColumnRoles(model: trained.schema, label: labelName, weight: weightCol)
+            let source = try execution.collectively { try input.open(roles, execution: execution) }
+            let metrics = try trained.evaluate(source, options: execution)
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -26,6 +26,12 @@ struct Predict: ParsableCommand {
 
     @OptionGroup(title: "Run") var runOptions: RunOptions
 
+    func validate() throws {
+        if ProcessGroup.communicator.isDistributed {
+            throw ValidationError("mlfit predict writes its rows in order from one process; run it without mpirun")
+        }
+    }
+
     func run() throws {
         try CommandFailure.report {
             let trained = try ModelRegistry.load(from: model)

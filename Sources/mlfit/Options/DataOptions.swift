@@ -3,8 +3,10 @@ import MLFit
 
 /// How to read the input data file: the "Input" option group of every command that reads data.
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: "The input file: CSV with a header row, or LIBSVM text.")
-    var data: String
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: "The input file: CSV with a header row, or LIBSVM text. Several CSV files with the same header are read as one data set (under mpirun each rank reads its share of them).")
+    var data: [String]
 
     @Option(help: "The input format; by default LIBSVM for .libsvm/.svm/.txt names, CSV otherwise.")
     var format: InputFormat?
@@ -19,6 +21,10 @@ struct DataOptions: ParsableArguments {
     var numFeatures: Int?
 
     func validate() throws {
+        guard !data.isEmpty else { throw ValidationError("--data needs a file") }
+        if data.count > 1, resolvedFormat == .libsvm {
+            throw ValidationError("LIBSVM input reads one file; got \(data.count)")
+        }
         guard delimiterByte != nil else {
             throw ValidationError(
                 "--delimiter must be one ASCII character or 'tab'; got '\(delimiter)'")
@@ -38,7 +44,7 @@ struct DataOptions: ParsableArguments {
 
     var resolvedFormat: InputFormat {
         if let format { return format }
-        let lower = data.lowercased()
+        let lower = (data.first ?? "").lowercased()
         return [".libsvm", ".svm", ".txt"].contains(where: lower.hasSuffix) ? .libsvm : .csv
     }
 
@@ -54,7 +60,7 @@ struct DataOptions: ParsableArguments {
             options.categorical = roles.categorical
             options.levels = roles.levels
             options.handleInvalid = handleInvalid.policy
-            return try CSVSource(path: data, options: options)
+            return try CSVSource(paths: data, options: options)
         case .libsvm:
             if roles.weight != nil {
                 throw ValidationError("LIBSVM files have no weight column; drop --weight-col")
@@ -69,7 +75,7 @@ struct DataOptions: ParsableArguments {
                 names.compactMap { Int($0) }.max() ?? names.count
             }
             options.handleInvalid = handleInvalid.policy
-            return try LIBSVMSource(path: data, options: options, execution: execution)
+            return try LIBSVMSource(path: data.first ?? "", options: options, execution: execution)
         }
     }
 }

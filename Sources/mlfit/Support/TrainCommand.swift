@@ -39,13 +39,16 @@ extension TrainCommand {
         try CommandFailure.report {
             let roles = columns.roles(
                 supervised: estimator.isSupervised, categoricalLabel: Trainer.Model.task.hasCategoricalLabel)
-            let source = try input.open(roles, execution: runOptions.execution)
+            let execution = runOptions.execution
+            let source = try execution.collectively { try input.open(roles, execution: execution) }
             let fit = try ConsoleProgress.whileRunning("fitting", enabled: !runOptions.quiet, reading: source) {
-                try estimator.fitWithReport(source, options: runOptions.execution)
+                try estimator.fitWithReport(source, options: execution)
             }
+            // Every rank holds the same model; rank 0 writes it.
+            guard ProcessGroup.isLeader else { return }
             try AtomicFile.write(try fit.model.encoded(), to: output.model)
             print(fit.model)
-            let report = TrainReport(fit: fit.report, threads: runOptions.execution.threads, modelPath: output.model)
+            let report = TrainReport(fit: fit.report, threads: execution.threads, modelPath: output.model)
             if !runOptions.quiet { printError(report.text) }
             if let path = output.reportJson {
                 try AtomicFile.write(try report.json(summary: fit.model.summary), to: path)

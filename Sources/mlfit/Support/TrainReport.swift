@@ -13,6 +13,10 @@ struct TrainReport: Encodable {
     var bytes: Int
     var chunks: Int
     var threads: Int
+    /// Processes that read the data (1 unless run under mpirun).
+    var ranks: Int
+    /// Bytes rank 0 sent and received to combine the ranks' statistics, over every pass.
+    var communicatedBytes: Int
     /// Wall time of reading: every pass over the file, or the load into memory.
     var passSeconds: Double
     var parseSeconds: Double
@@ -38,6 +42,8 @@ struct TrainReport: Encodable {
         bytes = read.bytes
         chunks = read.chunks
         self.threads = threads
+        ranks = max(read.ranks, fit.inMemory?.ranks ?? 1)
+        communicatedBytes = read.communicatedBytes + (fit.inMemory?.communicatedBytes ?? 0)
         passSeconds = read.seconds
         parseSeconds = read.parseSeconds
         statisticsSeconds = read.computeSeconds + (fit.inMemory?.computeSeconds ?? 0)
@@ -60,8 +66,14 @@ struct TrainReport: Encodable {
         var lines = [
             "Read \(rows) rows (\(Self.size(bytes))) in "
                 + String(format: "%.3f s: %.0f MB/s, %.3g rows/s", passSeconds, megabytesPerSecond, rowsPerSecond)
-                + " (\(chunks) chunks on \(threads) threads; worker time " + workers,
+                + " (\(chunks) chunks on " + (ranks > 1 ? "\(ranks) ranks × " : "") + "\(threads) threads; worker time "
+                + workers,
         ]
+        if ranks > 1 {
+            lines.append(
+                "Combined across \(ranks) ranks (slowest rank's time shown): \(Self.size(communicatedBytes)) sent and "
+                    + "received by rank 0 over \(Self.count(passes, "pass", "passes"))")
+        }
         if skippedRows > 0 {
             let noun = skippedRows == 1 ? "row" : "rows"
             lines.append("Skipped \(skippedRows) \(noun) with missing or invalid values")
