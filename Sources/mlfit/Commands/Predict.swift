@@ -10,7 +10,8 @@ struct Predict: ParsableCommand {
             a number for a regression, the class as the training data spelled it for a
             classifier; with --probabilities also probability_<class> per class) and one
             row per input row, in order: numbers in shortest round-trip form, integers
-            without a decimal point, labels as text (quoted when needed). Features are matched to the model by name; other columns are ignored.
+            without a decimal point, labels as text (quoted when needed). Features are
+            matched to the model by name; other columns are ignored.
 
             Examples:
               mlfit predict --model diabetes.json --data Datasets/diabetes.csv
