@@ -90,6 +90,11 @@ struct LogisticFit {
         flatGroups = groups
     }
 
+    /// Counts a pass made for the fit before this value existed.
+    mutating func recordPass(_ pass: PassReport) {
+        inMemory.add(pass)
+    }
+
     /// One pass at `theta`: the summed loss, gradient and (for Newton) Hessian.
     mutating func evaluate(_ theta: [Double]) throws -> LogisticLossStatistics {
         let shape = self.shape, k = classes.count

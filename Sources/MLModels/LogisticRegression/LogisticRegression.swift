@@ -24,6 +24,10 @@ import MLNumerics
 /// With standardization off this is scikit-learn's objective with `C = 1/(λ·W)` and R
 /// glmnet's with `standardize = FALSE`.
 ///
+/// The label's classes are its levels when it is categorical (text labels, the CSV reader's
+/// classes); a numeric label (a LIBSVM file, `Dataset(features:labels:)` with numbers) has
+/// its distinct values, sorted, as classes, named `0`, `1`, `2.5`, ….
+///
 /// ```swift
 /// let data = try Dataset(features: x, labels: ["no", "yes", "yes", "no"])
 /// let model = try LogisticRegression(regParam: 0.01).fit(data)
@@ -128,8 +132,8 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
     ///
     /// - Throws: ``HyperparameterError``; ``ModelError/missingLabel``;
     ///   ``ModelError/categoricalFeature(feature:algorithm:)``;
-    ///   ``LogisticRegressionError`` for a numeric label, one class, or the binomial family
-    ///   with more than two classes; ``ModelError/noData``; the data's errors.
+    ///   ``LogisticRegressionError`` for one class, the binomial family with more than two
+    ///   classes, or a numeric label with more than 10,000 values; ``ModelError/noData``; the data's errors.
     func fitAndReport(
         _ source: some ChunkSource, options: ExecutionOptions
     ) throws -> (model: LogisticRegressionModel, report: FitReport) {
@@ -138,8 +142,15 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
         try source.schema.requireNumericFeatures(algorithm: Self.displayName)
         let clock = ContinuousClock()
         let start = clock.now
-        let (data, read) = try source.load(options: options)
-        guard let classes = data.schema.classes else { throw LogisticRegressionError.numericLabel(label: labelName) }
+        var (data, read) = try source.load(options: options)
+        var labelPass: PassReport?
+        if data.schema.classes == nil {
+            // A numeric label (LIBSVM): its distinct values, sorted, are the classes.
+            let (coded, pass) = try data.withNumericLabelAsClasses(options: options)
+            data = coded
+            labelPass = pass
+        }
+        let classes = data.schema.classes ?? []
         guard classes.count >= 2 else {
             throw LogisticRegressionError.oneClass(label: labelName, value: classes.first ?? "")
         }
@@ -147,6 +158,7 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
             throw LogisticRegressionError.binomialWithClasses(count: classes.count)
         }
         var fit = try LogisticFit(estimator: self, data: data, options: options)
+        if let labelPass { fit.recordPass(labelPass) }
         let solution = try fit.solve()
         let model = try fit.model(from: solution)
         let total = clock.now - start
