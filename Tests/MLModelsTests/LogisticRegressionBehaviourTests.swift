@@ -116,6 +116,19 @@ import Testing
         #expect(ridge.summary.converged)
     }
 
+    /// Newton asked for on a problem whose Hessian would not fit is refused before any pass;
+    /// `auto` takes L-BFGS there.
+    @Test func newtonRefusesAHugeHessian() throws {
+        let p = 2731  // 3 × (2731 + 1) = 8196 parameters
+        var x = Matrix(rows: 6, columns: p)
+        for i in 0..<6 { x[i, i % p] = 1 }
+        let data = try Dataset(features: x, labels: ["a", "b", "c", "a", "b", "c"])
+        #expect(throws: ModelError.tooManyFeatures(count: p, limit: 2729, solver: "newton (with 3 classes)")) {
+            try LogisticRegression(solver: .newton).fit(data)
+        }
+        #expect(!LogisticRegression().usesNewton(parameterCount: 3 * (p + 1)))
+    }
+
     @Test func constantFeatureGetsCoefficientZero() throws {
         let x = try Matrix([[1, 7], [2, 7], [3, 7], [4, 7], [5, 7], [6, 7]])
         let data = try Dataset(

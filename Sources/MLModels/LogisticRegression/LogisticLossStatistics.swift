@@ -81,8 +81,10 @@ public struct LogisticLossStatistics: SummablePartialStatistics {
     /// search then backs off), but weights and losses are never negative.
     public init(serialized values: [Double], shape: Shape) throws {
         let check = SerializedStatisticsValidator(type: "LogisticLossStatistics")
-        guard shape.featureCount >= 0, shape.rows >= 1, shape.featureCount <= 1 << 20, shape.rows <= 1 << 20,
-            shape.parameterCount <= 1 << 14
+        // Bounds that keep n² from overflowing; a fit's Hessian has at most
+        // LogisticRegression.maxNewtonParametersForced rows.
+        guard shape.featureCount >= 0, shape.rows >= 1, shape.featureCount <= 1 << 24, shape.rows <= 1 << 24,
+            shape.parameterCount <= (shape.hessian ? LogisticRegression.maxNewtonParametersForced : 1 << 30)
         else { throw check.invalid("the shape \(shape) is not one a fit uses") }
         guard values.count == shape.serializedCount else {
             throw SerializedStatisticsError(

@@ -95,6 +95,10 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
     /// `auto` takes Newton: its Hessian has this many rows.
     public static let maxNewtonParameters = 2048
 
+    /// The largest number of parameters `newton` takes when asked for explicitly: its
+    /// Hessian (8,192² doubles, 512 MiB) is held once per worker and pending tree node.
+    public static let maxNewtonParametersForced = 8192
+
     /// Checks every hyperparameter against its allowed range.
     public func validate() throws(HyperparameterError) {
         let check = HyperparameterChecker(estimator: "LogisticRegression")
@@ -156,6 +160,13 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
         }
         if family == .binomial, classes.count > 2 {
             throw LogisticRegressionError.binomialWithClasses(count: classes.count)
+        }
+        let rows = isMultinomial(classCount: classes.count) ? classes.count : 1
+        let width = data.schema.featureCount + (fitIntercept ? 1 : 0)
+        if solver == .newton, rows * width > Self.maxNewtonParametersForced {
+            throw ModelError.tooManyFeatures(
+                count: data.schema.featureCount, limit: Self.maxNewtonParametersForced / rows - (fitIntercept ? 1 : 0),
+                solver: "newton (with \(classes.count) classes)")
         }
         var fit = try LogisticFit(estimator: self, data: data, options: options)
         if let labelPass { fit.recordPass(labelPass) }
