@@ -54,7 +54,46 @@ import Testing
         return copy
     }
 
-    static func mutations(of good: Data) throws -> [Mutation] {
+    /// What one algorithm's model file is mutated in: the arrays with one entry per feature,
+    /// numbers, counts, and mutations only its files have.
+    struct Algorithm: Sendable, CustomStringConvertible {
+        var name: String
+        var csv: String
+        var trainArguments: [String]
+        var perFeature: [[String]]
+        var numbers: [[String]]
+        var counts: [[String]]
+        var description: String { name }
+    }
+
+    static let linear = Algorithm(
+        name: "linear-regression", csv: csv, trainArguments: ["--label", "y"],
+        perFeature: [["model", "coefficients"], ["summary", "coefficientStandardErrors"],
+                     ["summary", "tValues"], ["summary", "pValues"], ["features"]],
+        numbers: [["hyperparameters", "regParam"], ["hyperparameters", "maxIter"],
+                  ["hyperparameters", "tol"], ["model", "intercept"], ["summary", "rowCount"],
+                  ["summary", "degreesOfFreedom"], ["summary", "weightSum"], ["summary", "rSquared"],
+                  ["summary", "fStatistic"]],
+        counts: [["summary", "rowCount"], ["summary", "positiveWeightRowCount"],
+                 ["summary", "degreesOfFreedom"], ["summary", "refinementPasses"],
+                 ["summary", "iterations"], ["hyperparameters", "maxIter"]])
+
+    /// Three classes with text labels, so the file has classes and a multinomial matrix.
+    static let logistic = Algorithm(
+        name: "logistic-regression",
+        csv: csv.replacingOccurrences(of: ",y\n", with: ",y,kind\n")
+            .split(separator: "\n").enumerated().map { i, line in
+                i == 0 ? String(line) : line + "," + ["red", "green", "blue"][i % 3]
+            }.joined(separator: "\n") + "\n",
+        trainArguments: ["--label", "kind", "--features", "a,b,c", "--reg-param", "0.1"],
+        perFeature: [["features"]],
+        numbers: [["hyperparameters", "regParam"], ["hyperparameters", "threshold"],
+                  ["hyperparameters", "maxIter"], ["hyperparameters", "tol"], ["summary", "rowCount"],
+                  ["summary", "weightSum"], ["summary", "objective"], ["summary", "logLoss"],
+                  ["summary", "gradientNorm"], ["summary", "iterations"]],
+        counts: [["summary", "rowCount"], ["summary", "iterations"], ["hyperparameters", "maxIter"]])
+
+    static func mutations(of good: Data, _ algorithm: Algorithm) throws -> [Mutation] {
         let base = try object(good)
         var list: [Mutation] = []
         func add(_ name: String, _ path: [String], mustFail: Bool, _ change: (Any?) -> Any?) throws {
@@ -66,8 +105,7 @@ import Testing
         }
 
         // Per-feature arrays shortened and lengthened; the feature list itself too.
-        for path in [["model", "coefficients"], ["summary", "coefficientStandardErrors"],
-                     ["summary", "tValues"], ["summary", "pValues"], ["features"]] {
+        for path in algorithm.perFeature {
             let name = path.joined(separator: ".")
             try add("\(name) shortened", path, mustFail: true) { ($0 as? [Any]).map { Array($0.dropLast()) } }
             try add("\(name) lengthened", path, mustFail: true) { old in
@@ -77,20 +115,12 @@ import Testing
         try add("summary.constantFeatures names no feature", ["summary", "constantFeatures"], mustFail: true) { _ in ["nope"] }
         try add("features repeated", ["features"], mustFail: true) { _ in ["a", "a", "c"] }
 
-        let numbers: [[String]] = [
-            ["formatVersion"], ["hyperparameters", "regParam"], ["hyperparameters", "maxIter"],
-            ["hyperparameters", "tol"], ["model", "intercept"], ["summary", "rowCount"],
-            ["summary", "degreesOfFreedom"], ["summary", "weightSum"], ["summary", "rSquared"],
-            ["summary", "fStatistic"],
-        ]
-        for path in numbers {
+        for path in [["formatVersion"]] + algorithm.numbers {
             let name = path.joined(separator: ".")
             try add("\(name) as a string", path, mustFail: true) { old in old.map { "\($0)" } }
             try add("\(name) = 1e308", path, mustFail: false) { _ in 1e308 }
         }
-        for path in [["summary", "rowCount"], ["summary", "positiveWeightRowCount"],
-                     ["summary", "degreesOfFreedom"], ["summary", "refinementPasses"],
-                     ["summary", "iterations"], ["hyperparameters", "maxIter"]] {
+        for path in algorithm.counts {
             try add("\(path.joined(separator: ".")) negative", path, mustFail: true) { _ in -1 }
         }
 
@@ -112,21 +142,53 @@ import Testing
         try add("categorical feature", ["categoricalFeatures"], mustFail: true) { _ in ["a": ["x", "y"]] }
         try add("levels of no feature", ["categoricalFeatures"], mustFail: true) { _ in ["zz": ["x"]] }
         try add("no levels", ["categoricalFeatures"], mustFail: true) { _ in ["a": [String]()] }
-        try add("classes", ["classes"], mustFail: true) { _ in ["p", "q"] }
         try add("an unknown key", ["comment"], mustFail: false) { _ in "added by a later version" }
+        if algorithm.name == "linear-regression" {
+            try add("classes", ["classes"], mustFail: true) { _ in ["p", "q"] }
+            return list
+        }
+        // Logistic regression: the classes, the matrix and the intercepts against each other.
+        try add("classes removed", ["classes"], mustFail: true) { _ in nil }
+        try add("one class", ["classes"], mustFail: true) { _ in ["blue"] }
+        try add("classes repeated", ["classes"], mustFail: true) { _ in ["blue", "blue", "red"] }
+        try add("classes other than labels", ["classes"], mustFail: true) { _ in ["blue", "green", "pink"] }
+        try add("labels shortened", ["model", "labels"], mustFail: true) { ($0 as? [Any]).map { Array($0.dropLast()) } }
+        for key in ["coefficientMatrix", "interceptVector"] {
+            try add("model.\(key) shortened", ["model", key], mustFail: true) { ($0 as? [Any]).map { Array($0.dropLast()) } }
+            try add("model.\(key) lengthened", ["model", key], mustFail: true) { ($0 as? [Any]).map { $0 + [$0[0]] } }
+            try add("model.\(key) empty", ["model", key], mustFail: true) { _ in [Any]() }
+            try add("model.\(key) holds a string", ["model", key], mustFail: true) { _ in ["x"] }
+        }
+        try add("a coefficient row shortened", ["model", "coefficientMatrix"], mustFail: true) { old in
+            (old as? [[Any]]).map { rows in [Array(rows[0].dropLast())] + rows.dropFirst() }
+        }
+        try add("a coefficient row lengthened", ["model", "coefficientMatrix"], mustFail: true) { old in
+            (old as? [[Any]]).map { rows in rows.map { $0 + [0.5] } }
+        }
+        try add("a coefficient of 1e308", ["model", "coefficientMatrix"], mustFail: false) { old in
+            (old as? [[Any]]).map { rows in rows.map { $0.map { _ in 1e308 as Any } } }
+        }
+        try add("summary.objectiveHistory empty", ["summary", "objectiveHistory"], mustFail: true) { _ in [Any]() }
+        try add("summary.solver unknown", ["summary", "solver"], mustFail: true) { _ in "magic" }
+        try add("summary.weightSum 0", ["summary", "weightSum"], mustFail: true) { _ in 0 }
+        try add("family unknown", ["hyperparameters", "family"], mustFail: true) { _ in "poisson" }
+        try add("threshold 2", ["hyperparameters", "threshold"], mustFail: true) { _ in 2 }
         return list
     }
 
-    @Test func mutatedModelFilesNeverCrash() throws {
+    @Test(arguments: [linear, logistic])
+    func mutatedModelFilesNeverCrash(_ algorithm: Algorithm) throws {
         let dir = try CLI.temporaryDirectory()
-        let data = try CLI.write(Self.csv, named: "d.csv", in: dir)
+        let data = try CLI.write(algorithm.csv, named: "d.csv", in: dir)
         let model = dir.appendingPathComponent("m.json").path
-        let train = try CLI.run(["train", "linear-regression", "--data", data, "--label", "y", "--model", model, "--quiet"])
+        let train = try CLI.run(["train", algorithm.name, "--data", data, "--model", model, "--quiet"] + algorithm.trainArguments)
         try #require(train.status == 0, "\(train.stderr)")
         let good = try Data(contentsOf: URL(fileURLWithPath: model))
-        #expect(try Self.object(good)["summary"].flatMap { ($0 as? [String: Any])?["coefficientStandardErrors"] } != nil)
+        if algorithm.name == "linear-regression" {
+            #expect(try Self.object(good)["summary"].flatMap { ($0 as? [String: Any])?["coefficientStandardErrors"] } != nil)
+        }
 
-        let mutations = try Self.mutations(of: good)
+        let mutations = try Self.mutations(of: good, algorithm)
         #expect(mutations.count > 60)
         let paths = try mutations.enumerated().map { i, mutation in
             let url = dir.appendingPathComponent("mutation-\(i).json")

@@ -13,6 +13,7 @@ import Testing
         let names = ModelRegistry.algorithmNames
         #expect(Set(names).count == names.count)
         #expect(names.contains("linear-regression"))
+        #expect(names.contains("logistic-regression"))
         for name in names { #expect(ModelRegistry.modelType(for: name)?.algorithmName == name) }
         #expect(ModelRegistry.modelType(for: "no-such-algorithm") == nil)
     }
@@ -36,7 +37,7 @@ import Testing
             .replacingOccurrences(of: "\"linear-regression\"", with: "\"k-medoids\"")
         #expect(
             throws: ModelFileError.corrupt(
-                path: "m.json", reason: "unknown algorithm 'k-medoids' (this mlfit reads linear-regression)")
+                path: "m.json", reason: "unknown algorithm 'k-medoids' (this mlfit reads linear-regression, logistic-regression)")
         ) { try ModelRegistry.decode(Data(text.utf8), path: "m.json") }
     }
 

@@ -22,6 +22,9 @@ public struct LBFGS: Sendable {
         public var converged: Bool
         /// `F` after each iteration, starting with the initial point.
         public var history: [Double]
+        /// Whether the last line search found no decrease in 60 halvings (the run then ends;
+        /// `converged` keeps its historical meaning, callers with a stricter rule read this).
+        public var lineSearchFailed = false
     }
 
     /// Pairs kept for the inverse-Hessian approximation.
@@ -32,12 +35,19 @@ public struct LBFGS: Sendable {
     public var tolerance: Double
     /// `cᵢ ≥ 0`, the L1 weight of each coordinate (empty: none).
     public var l1: [Double]
+    /// When set, the pseudo-gradient test is `max|◇F| ≤ gradientTolerance` (scikit-learn's
+    /// rule) instead of the relative one above.
+    public var gradientTolerance: Double?
 
-    public init(memory: Int = 10, maxIterations: Int = 100, tolerance: Double = 1e-6, l1: [Double] = []) {
+    public init(
+        memory: Int = 10, maxIterations: Int = 100, tolerance: Double = 1e-6, l1: [Double] = [],
+        gradientTolerance: Double? = nil
+    ) {
         self.memory = memory
         self.maxIterations = maxIterations
         self.tolerance = tolerance
         self.l1 = l1
+        self.gradientTolerance = gradientTolerance
     }
 
     public func minimize(
@@ -58,7 +68,7 @@ public struct LBFGS: Sendable {
         for iteration in 1...max(1, maxIterations) {
             let pg = pseudoGradient(x: x, gradient: g, l1: c)
             let pgNorm = pg.reduce(0) { max($0, abs($1)) }
-            if pgNorm <= tolerance * 1e-3 * max(1, abs(value)) {
+            if pgNorm <= gradientTolerance ?? tolerance * 1e-3 * max(1, abs(value)) {
                 return Result(solution: x, value: value, iterations: iteration - 1,
                               evaluations: evaluations, converged: true, history: history)
             }
@@ -87,7 +97,8 @@ public struct LBFGS: Sendable {
             guard let next = accepted else {
                 // No decrease is possible at this precision: x is as good as it gets.
                 return Result(solution: x, value: value, iterations: iteration,
-                              evaluations: evaluations, converged: true, history: history)
+                              evaluations: evaluations, converged: true, history: history,
+                              lineSearchFailed: true)
             }
             let sk = (0..<n).map { next.x[$0] - x[$0] }
             let yk = (0..<n).map { next.g[$0] - g[$0] }

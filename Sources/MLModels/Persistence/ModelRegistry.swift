@@ -8,6 +8,7 @@ public enum ModelRegistry {
     /// The built-in model types, one line per algorithm.
     public static let modelTypes: [any TrainedModel.Type] = [
         LinearRegressionModel.self,
+        LogisticRegressionModel.self,
     ]
 
     /// The model type whose ``TrainedModel/algorithmName`` is `algorithm`.

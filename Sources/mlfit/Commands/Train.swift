@@ -6,6 +6,7 @@ struct Train: ParsableCommand {
         discussion: """
             Example:
               mlfit train linear-regression --data Datasets/diabetes.csv --label target --model diabetes.json
+              mlfit train logistic-regression --data Datasets/iris.csv --label species --model iris.json
             """,
-        subcommands: [TrainLinearRegression.self])
+        subcommands: [TrainLinearRegression.self, TrainLogisticRegression.self])
 }

@@ -1,0 +1,153 @@
+import MLNumerics
+
+extension LogisticFit {
+    /// Newton's method with a backtracking line search; proximal Newton when some parameter
+    /// has an L1 weight.
+    ///
+    /// Each iteration solves for the minimizer `x` of the local model
+    /// `(1/W)·(∇Lᵀ(x − θ) + ½(x − θ)ᵀH(x − θ)) + ½Σlᵢxᵢ² + Σcᵢ|xᵢ|` — by Cholesky on
+    /// `H/W + diag(l)` without L1 terms, by ``CoordinateDescent`` on `(H, −∇L)` with them —
+    /// and searches along `d = x − θ`: trial points `θ + t·d`, `t = 1, ½, ¼, …`, each
+    /// evaluated by one pass that also gathers the gradient and Hessian there, so the
+    /// accepted trial's pass is the next iteration's. A trial is accepted when
+    /// `F(θ + t·d) ≤ F(θ) + 10⁻⁴·t·Δ` with `Δ = gᵀd + Σcᵢ(|xᵢ| − |θᵢ|) < 0` (Armijo; `g` the
+    /// smooth gradient), or — at the limit of round-off — when `F` changed by at most
+    /// `16ε·|F|` and the optimality measure decreased (scikit-learn's `newton-cholesky` rule).
+    ///
+    /// Stops, converged, when the optimality measure is at most `tol`, or when the Newton
+    /// step is below `4ε` of the largest parameter (it cannot change any parameter at working
+    /// precision); not converged when the line search fails in 40 halvings or after `maxIter`
+    /// steps. The objective alone never stops it: near the optimum `F` is flat to `ε·|F|` while
+    /// the parameters are still off by `√ε`, which the gradient shows.
+    mutating func newton() throws -> LogisticSolution {
+        let count = shape.parameterCount
+        var theta = [Double](repeating: 0, count: count)
+        var statistics = try evaluate(theta)
+        var value = objective(statistics, at: theta)
+        var gradient = smoothGradient(statistics, at: theta)
+        var measure = optimality(gradient: gradient, at: theta)
+        var history = [value]
+        var iterations = 0
+        var stop = LogisticRegressionSummary.StopReason.maxIterations
+        let roundOff = 16 * Double.ulpOfOne
+        while true {
+            if measure <= estimator.tol {
+                stop = .gradient
+                break
+            }
+            if iterations >= estimator.maxIter { break }
+            let (target, exact) = try newtonTarget(statistics, at: theta, gradient: gradient)
+            let direction = (0..<count).map { target[$0] - theta[$0] }
+            var predicted = 0.0
+            for i in 0..<count {
+                predicted += gradient[i] * direction[i] + l1[i] * (abs(target[i]) - abs(theta[i]))
+            }
+            // A step that cannot change any parameter at working precision: nothing is left.
+            let stepSize = direction.reduce(0.0) { max($0, abs($1)) }
+            let size = theta.reduce(0.0) { max($0, abs($1)) }
+            if exact, stepSize <= 4 * Double.ulpOfOne * size {
+                stop = .roundOff
+                break
+            }
+            var accepted: (theta: [Double], statistics: LogisticLossStatistics, value: Double)?
+            var step = 1.0
+            for _ in 0..<40 {
+                let trial = (0..<count).map { theta[$0] + step * direction[$0] }
+                let trialStatistics = try evaluate(trial)
+                let trialValue = objective(trialStatistics, at: trial)
+                if trialValue <= value + 1e-4 * step * predicted {
+                    accepted = (trial, trialStatistics, trialValue)
+                    break
+                }
+                if abs(trialValue - value) <= roundOff * abs(value),
+                    optimality(gradient: smoothGradient(trialStatistics, at: trial), at: trial) < measure
+                {
+                    accepted = (trial, trialStatistics, trialValue)
+                    break
+                }
+                step *= 0.5
+            }
+            guard let next = accepted else {
+                stop = .lineSearchFailed
+                break
+            }
+            (theta, statistics, value) = next
+            gradient = smoothGradient(statistics, at: theta)
+            measure = optimality(gradient: gradient, at: theta)
+            history.append(value)
+            iterations += 1
+        }
+        return LogisticSolution(
+            theta: theta, iterations: iterations, history: history, stop: stop,
+            method: hasL1 ? .proximalNewton : .newton, statistics: statistics, objective: value,
+            optimality: measure)
+    }
+
+    /// The minimizer of the local model at `theta`, and whether it is the exact Newton point
+    /// (`false` when a ridge had to be added to factor a numerically indefinite Hessian).
+    private func newtonTarget(
+        _ statistics: LogisticLossStatistics, at theta: [Double], gradient: [Double]
+    ) throws -> (target: [Double], exact: Bool) {
+        let count = shape.parameterCount
+        let w = weightSum
+        // The data Hessian, full and symmetric, with the flat directions' curvature added
+        // (in the statistics' units: sums over rows).
+        var h = Matrix(rows: count, columns: count)
+        for i in 0..<count {
+            for j in i..<count {
+                let v = statistics.hessian[i * count + j]
+                h[i, j] = v
+                h[j, i] = v
+            }
+        }
+        var lossGradient = statistics.gradient
+        for group in flatGroups {
+            var curvature = 0.0
+            for i in group { curvature += h[i, i] }
+            curvature = curvature > 0 ? curvature / Double(group.count) : w
+            var sum = 0.0
+            for i in group { sum += theta[i] }
+            for i in group {
+                for j in group { h[i, j] += curvature }
+                lossGradient[i] += curvature * sum
+            }
+        }
+        for i in 0..<count where !active[i] {
+            for j in 0..<count {
+                h[i, j] = 0
+                h[j, i] = 0
+            }
+            lossGradient[i] = 0
+        }
+        if hasL1 {
+            let result = CoordinateDescent(maxSweeps: 10_000).minimize(
+                hessian: h, negativeGradient: lossGradient.map { -$0 }, divisor: w, l1: l1, l2: l2, start: theta)
+            return (result.solution, true)
+        }
+        // Cholesky on H/W + diag(l): the Newton step d solves it against −g.
+        var m = h
+        var rhs = [Double](repeating: 0, count: count)
+        for i in 0..<count {
+            for j in 0..<count { m[i, j] /= w }
+            m[i, i] += l2[i]
+            rhs[i] = -(lossGradient[i] / w + l2[i] * theta[i])
+            if !active[i] { m[i, i] = 1 }
+        }
+        let largest = (0..<count).reduce(0.0) { max($0, m[$1, $1]) }
+        var ridge = 0.0
+        for _ in 0..<12 {
+            var shifted = m
+            for i in 0..<count { shifted[i, i] += ridge }
+            if let factor = try? LAPACK.choleskyFactor(shifted) {
+                let y = try LAPACK.solveUpperTriangular(factor, rhs, transposed: true)
+                let d = try LAPACK.solveUpperTriangular(factor, y)
+                if d.allSatisfy(\.isFinite) {
+                    return ((0..<count).map { theta[$0] + d[$0] }, ridge == 0)
+                }
+            }
+            ridge = ridge == 0 ? max(largest, .leastNormalMagnitude) * 1e-12 : ridge * 100
+        }
+        // No factorization: a gradient step, which the line search scales.
+        return ((0..<count).map { theta[$0] + rhs[$0] / max(largest, 1) }, false)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// The logistic sigmoid, softplus and log-sum-exp in forms that neither overflow nor lose
+/// the small tail: every `exp` is of a non-positive number.
+enum LogisticFunctions {
+    /// `σ(z) = 1/(1 + e^{−z})`.
+    @inline(__always)
+    static func sigmoid(_ z: Double) -> Double {
+        if z >= 0 { return 1 / (1 + exp(-z)) }
+        let e = exp(z)
+        return e / (1 + e)
+    }
+
+    /// `log(1 + e^z) = max(z, 0) + log1p(e^{−|z|})`.
+    @inline(__always)
+    static func softplus(_ z: Double) -> Double {
+        max(z, 0) + log1p(exp(-abs(z)))
+    }
+
+    /// `σ(z)·(1 − σ(z)) = e^{−|z|}/(1 + e^{−|z|})²`, without the cancellation of `1 − σ`.
+    @inline(__always)
+    static func sigmoidDerivative(_ z: Double) -> Double {
+        let e = exp(-abs(z))
+        let d = 1 + e
+        return e / (d * d)
+    }
+
+    /// Softmax of `scores` in place, returning `log Σₖ e^{zₖ}` (shifted by the largest score).
+    @inline(__always)
+    static func softmax(_ scores: UnsafeMutablePointer<Double>, count k: Int) -> Double {
+        var top = -Double.infinity
+        for c in 0..<k { top = max(top, scores[c]) }
+        var sum = 0.0
+        for c in 0..<k {
+            let e = exp(scores[c] - top)
+            scores[c] = e
+            sum += e
+        }
+        for c in 0..<k { scores[c] /= sum }
+        return top + log(sum)
+    }
+}

@@ -1,0 +1,102 @@
+import MLData
+import MLEngine
+
+/// The weighted logistic loss of a chunk of rows at given parameters, with its exact gradient
+/// and (for Newton) its Hessian — plain sums over rows, so they merge by addition and, across
+/// processes, by one `MPI_Allreduce`.
+///
+/// The parameters are the coefficient matrix `B` (`m × p`, one row per modelled class: `m = 1`
+/// for the binomial family, the second class against the first; `m = K` for the multinomial)
+/// and, with an intercept, the intercepts `b` (`m`). They are flattened row by row over the
+/// augmented features `x̃ = [x, 1]` (`q = p + 1` with an intercept, else `p`): parameter
+/// `r·q + j` is `B[r, j]`, parameter `r·q + p` is `b[r]`.
+///
+/// With scores `zᵢ = B·xᵢ + b`, class codes `yᵢ` and weights `wᵢ`:
+/// - binomial: `ℓᵢ = log(1 + e^{zᵢ}) − [yᵢ = 1]·zᵢ`, gradient `Σ wᵢ(σ(zᵢ) − [yᵢ = 1])·x̃ᵢ`,
+///   Hessian `Σ wᵢσ(zᵢ)(1 − σ(zᵢ))·x̃ᵢx̃ᵢᵀ`;
+/// - multinomial: `ℓᵢ = log Σₖ e^{zᵢₖ} − zᵢ,yᵢ`, gradient block `k` is
+///   `Σ wᵢ(Pᵢₖ − [yᵢ = k])·x̃ᵢ`, Hessian block `(k, l)` is `Σ wᵢPᵢₖ([k = l] − Pᵢₗ)·x̃ᵢx̃ᵢᵀ`.
+///
+/// The Hessian is stored `n × n` (`n = m·q`), row-major, upper triangle only (the strict
+/// lower triangle is zero).
+public struct LogisticLossStatistics: SummablePartialStatistics {
+    public struct Shape: Sendable, Hashable, Codable {
+        public var featureCount: Int
+        /// Rows of the coefficient matrix: 1 (binomial) or the number of classes.
+        public var rows: Int
+        public var fitIntercept: Bool
+        /// Whether the Hessian is gathered (Newton) or not (L-BFGS).
+        public var hessian: Bool
+
+        public init(featureCount: Int, rows: Int, fitIntercept: Bool, hessian: Bool) {
+            self.featureCount = featureCount
+            self.rows = rows
+            self.fitIntercept = fitIntercept
+            self.hessian = hessian
+        }
+
+        /// Augmented features per row of coefficients: `p + 1` with an intercept.
+        public var width: Int { featureCount + (fitIntercept ? 1 : 0) }
+        /// The number of parameters `n = m·q`.
+        public var parameterCount: Int { rows * width }
+        var serializedCount: Int { 3 + parameterCount + (hessian ? parameterCount * parameterCount : 0) }
+    }
+
+    public let shape: Shape
+    /// `Σw` over the rows.
+    public internal(set) var weightSum: Double
+    /// `Σ wᵢℓᵢ`.
+    public internal(set) var loss: Double
+    /// The weight of the rows the parameters misclassify or leave on a decision boundary:
+    /// 0 means the classes are strictly separated by the fitted model.
+    public internal(set) var misclassifiedWeight: Double
+    /// `n` sums, the gradient of `Σ wᵢℓᵢ`.
+    public internal(set) var gradient: [Double]
+    /// `n × n` sums (upper triangle), the Hessian of `Σ wᵢℓᵢ`; empty without ``Shape/hessian``.
+    public internal(set) var hessian: [Double]
+
+    public init(zeroFor shape: Shape) {
+        self.shape = shape
+        weightSum = 0
+        loss = 0
+        misclassifiedWeight = 0
+        gradient = Array(repeating: 0, count: shape.parameterCount)
+        hessian = Array(repeating: 0, count: shape.hessian ? shape.parameterCount * shape.parameterCount : 0)
+    }
+
+    public mutating func merge(_ other: LogisticLossStatistics) {
+        weightSum += other.weightSum
+        loss += other.loss
+        misclassifiedWeight += other.misclassifiedWeight
+        for i in gradient.indices { gradient[i] += other.gradient[i] }
+        for i in hessian.indices { hessian[i] += other.hessian[i] }
+    }
+
+    /// `[Σw, Σwℓ, misclassified weight, gradient…, Hessian…]`.
+    public func serialized() -> [Double] {
+        [weightSum, loss, misclassifiedWeight] + gradient + hessian
+    }
+
+    /// Rebuilds the sums. The loss may be infinite (a trial step can overflow and the line
+    /// search then backs off), but weights and losses are never negative.
+    public init(serialized values: [Double], shape: Shape) throws {
+        let check = SerializedStatisticsValidator(type: "LogisticLossStatistics")
+        // Bounds that keep n² from overflowing; a fit's Hessian has at most
+        // LogisticRegression.maxNewtonParametersForced rows.
+        guard shape.featureCount >= 0, shape.rows >= 1, shape.featureCount <= 1 << 24, shape.rows <= 1 << 24,
+            shape.parameterCount <= (shape.hessian ? LogisticRegression.maxNewtonParametersForced : 1 << 30)
+        else { throw check.invalid("the shape \(shape) is not one a fit uses") }
+        guard values.count == shape.serializedCount else {
+            throw SerializedStatisticsError(
+                type: "LogisticLossStatistics", expected: shape.serializedCount, found: values.count)
+        }
+        self.shape = shape
+        weightSum = try check.nonNegative(values[0], "the weight sum")
+        guard !(values[1] < 0) else { throw check.invalid("the loss must be ≥ 0; got \(values[1])") }
+        loss = values[1]
+        misclassifiedWeight = try check.nonNegative(values[2], "the misclassified weight")
+        let n = shape.parameterCount
+        gradient = Array(values[3..<(3 + n)])
+        hessian = Array(values[(3 + n)...])
+    }
+}
