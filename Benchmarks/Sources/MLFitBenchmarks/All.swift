@@ -5,7 +5,7 @@ import MLFit
 struct All: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate data, run every benchmark, and write the Markdown report and its SVG charts.")
-    @OptionGroup var shape: DataShape
+    @OptionGroup var shapeOptions: ShapeOptions
     @Option(help: "Where the generated CSV files go.")
     var dataDirectory = "/tmp/mlfit-benchmarks"
     @Option(help: "The larger file for the memory check has this many times the rows.")
@@ -19,44 +19,62 @@ struct All: ParsableCommand {
     @Flag(help: "Skip the scaling series.")
     var noScaling = false
     @OptionGroup var sizes: ScalingOptions
-    @OptionGroup var peer: PeerOptions
+    @OptionGroup var runner: RunnerOptions
+    @OptionGroup var cases: CaseOptions
 
     func run() throws {
         let loadBefore = loadAverage()
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
-        let threads = peer.threads
-        let name = "\(dataDirectory)/synthetic-\(shape.rows)x\(shape.features)-s\(shape.seed).csv"
+        let threads = runner.threads
+        let shape = shapeOptions.shape
         var bigShape = shape
         bigShape.rows = shape.rows * max(1, memoryScale)
-        let bigName = "\(dataDirectory)/synthetic-\(bigShape.rows)x\(shape.features)-s\(shape.seed).csv"
+        let benchmarks = try CaseName.allCases.map { try cases.make($0) }
 
+        // Each task's file once, however many cases read it; the larger one only for a memory check.
         var generation = Table("Data generation (`generate`)", ["file", "rows", "MB", "seconds", "MB/s"])
-        for (s, path) in [(shape, name), (bigShape, bigName)] where memoryScale > 1 || path == name {
-            if regenerate || fileSize(path) == nil {
-                log("generating \(path)")
-                let (bytes, seconds) = try Generate.write(s, to: path, threads: threads)
-                generation.add([path, "\(s.rows)", fmt(Double(bytes) / 1e6, 1), fmt(seconds, 2),
-                                fmt(Double(bytes) / 1e6 / seconds, 0)])
-            } else {
-                generation.add([path, "\(s.rows)", fmt(Double(fileSize(path) ?? 0) / 1e6, 1), "(existing)", ""])
+        var generated: Set<String> = []
+        for benchmark in benchmarks {
+            let task = benchmark.task
+            let shapes = benchmark.memoryCheck != nil && memoryScale > 1 ? [shape, bigShape] : [shape]
+            for s in shapes {
+                let path = task.path(s, in: dataDirectory)
+                guard generated.insert(path).inserted else { continue }
+                if regenerate || fileSize(path) == nil {
+                    log("generating \(path)")
+                    let (bytes, seconds) = try task.write(s, to: path, threads: threads)
+                    generation.add([path, "\(s.rows)", fmt(Double(bytes) / 1e6, 1), fmt(seconds, 2),
+                                    fmt(Double(bytes) / 1e6 / seconds, 0)])
+                } else {
+                    generation.add([path, "\(s.rows)", fmt(Double(fileSize(path) ?? 0) / 1e6, 1), "(existing)", ""])
+                }
             }
         }
         generation.notes = ["\(threads) formatting threads; values rounded to Float and written in shortest round-trip form."]
         generation.print()
 
+        // The library's kernels, CSV parsing and scaling series run on the regression data.
+        let regressionFile = GeneratorTask.regression.path(shape, in: dataDirectory)
         let kernels = try KernelBenchmarks.run(rows: shape.rows, features: shape.features, seed: shape.seed, repeats: repeats)
         for t in kernels.tables { t.print() }
         let csv = try CSVBenchmarks.run(
-            file: name, label: "y", threadCounts: threads > 1 ? [1, threads] : [1], repeats: repeats,
-            regParam: peer.regParam)
+            file: regressionFile, label: GeneratorTask.regression.labelColumn,
+            threadCounts: threads > 1 ? [1, threads] : [1], repeats: repeats, regParam: cases.linear.regParam)
         for t in csv.tables { t.print() }
-        let setup = try peer.setup(file: name, label: "y")
-        let compare = try CompareBenchmarks.run(setup, memoryFiles: memoryScale > 1 ? [name, bigName] : [name])
-        for t in compare.tables { t.print() }
+        var compared: [CaseResults] = []
+        for benchmark in benchmarks {
+            let file = benchmark.task.path(shape, in: dataDirectory)
+            let big = benchmark.task.path(bigShape, in: dataDirectory)
+            let setup = try runner.setup(file: file, label: benchmark.task.labelColumn)
+            let results = try CompareRunner.run(benchmark, setup, memoryFiles: memoryScale > 1 ? [file, big] : [file])
+            for t in results.tables { t.print() }
+            compared.append(results)
+        }
         var scaling: ScalingResults?
         if !noScaling {
+            let setup = try runner.setup(file: regressionFile, label: GeneratorTask.regression.labelColumn)
             let s = try ScalingBenchmarks.run(
-                try sizes.setup(compare: setup, seed: shape.seed, repeats: peer.repeat, dataDirectory: dataDirectory))
+                try sizes.setup(runner: setup, settings: cases.linear.settings, seed: shape.seed, dataDirectory: dataDirectory))
             for t in s.tables { t.print() }
             scaling = s
         }
@@ -70,7 +88,7 @@ struct All: ParsableCommand {
             try svg.write(to: chartFolder.appendingPathComponent(file), atomically: true, encoding: .utf8)
             charts.append(("benchmarks/" + file, caption))
         }
-        let items = compare.ratios.map { (label: "\($0.variant.title) vs \($0.peer)", values: [
+        let items = compared.flatMap(\.ratios).map { (label: "\($0.group) vs \($0.peer)", values: [
             (series: "whole process", value: $0.whole), (series: "fit in memory", value: $0.fit),
         ]) }
         if !items.isEmpty {
@@ -85,7 +103,7 @@ struct All: ParsableCommand {
         let command = CommandLine.arguments.dropFirst().joined(separator: " ")
         let report = Report(
             command: "swift run -c release mlfit-benchmarks " + command, shape: shape, threads: threads,
-            settings: peer.settings, generation: generation, kernels: kernels, csv: csv, compare: compare,
+            generation: generation, kernels: kernels, csv: csv, cases: compared,
             scaling: scaling, charts: charts, loadBefore: loadBefore)
         try report.text.write(toFile: markdown, atomically: true, encoding: .utf8)
         log("wrote \(markdown) and \(charts.count) charts in \(chartFolder.path)")

@@ -53,7 +53,7 @@ enum KernelBenchmarks {
         let q = p + 1
         let r = ChunkPlan.defaultRowsPerChunk(columns: p + 2)
         log("kernels: generating \(n) × \(p) in memory (chunks of \(r) rows)")
-        let data = try Synthetic(rows: n, features: p, seed: seed).dataset()
+        let data = try RegressionData(DataShape(rows: n, features: p, seed: seed)).dataset()
 
         // [X y] cut into the library's blocks, for the raw BLAS/LAPACK references.
         let blocks: [[Double]] = data.chunks.map { chunk in
@@ -218,7 +218,7 @@ enum KernelBenchmarks {
         var machine = Table("Machine references", ["kernel", "threads", "seconds", "rate", "per core"])
         let m = 1536
         var a = [Double](repeating: 0, count: m * m), b = a, c = a
-        var rng = SplitMix64(seed: seed, purpose: 9, index: 0)
+        var rng = SeededRandom(seed: seed, purpose: 9, index: 0)
         for i in 0..<(m * m) {
             a[i] = rng.uniform() - 0.5
             b[i] = rng.uniform() - 0.5

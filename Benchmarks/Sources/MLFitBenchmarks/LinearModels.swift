@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import MLFit
 
@@ -70,4 +71,33 @@ struct FitSettings: Sendable {
     var elasticNetParam = 0.5
     var tol = 1e-6
     var maxIter = 100
+}
+
+/// The linear-regression case's command-line options (`compare`, `scaling`, `all`).
+struct LinearRegressionOptions: ParsableArguments {
+    @Option(help: "Models to compare, comma-separated: ols, ridge, lasso, elastic-net.")
+    var models = LinearVariant.allCases.map(\.rawValue).joined(separator: ",")
+    @Option(help: "λ of the regularized fits.")
+    var regParam = 0.01
+    @Option(help: "α of the elastic-net fit.")
+    var elasticNetParam = 0.5
+    @Option(help: "Tolerance of the iterative fits (mlfit, scikit-learn, Spark).")
+    var tol = 1e-6
+    @Option(help: "Iteration limit of the iterative fits.")
+    var maxIter = 100
+
+    func validate() throws { _ = try variants() }
+
+    func variants() throws -> [LinearVariant] {
+        try models.split(separator: ",").map { name in
+            guard let v = LinearVariant(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("--models takes ols, ridge, lasso, elastic-net; got '\(name)'")
+            }
+            return v
+        }
+    }
+
+    var settings: FitSettings {
+        FitSettings(regParam: regParam, elasticNetParam: elasticNetParam, tol: tol, maxIter: maxIter)
+    }
 }

@@ -18,13 +18,23 @@ let benchmarksFolder: String = {
     return url.path
 }()
 
-struct DataShape: ParsableArguments {
+/// The size and seed of a generated data set.
+struct DataShape: Sendable {
+    var rows = 500_000
+    var features = 50
+    var seed: UInt64 = 42
+}
+
+/// `--rows`, `--features`, `--seed`.
+struct ShapeOptions: ParsableArguments {
     @Option(help: "Rows to generate.")
     var rows: Int = 500_000
     @Option(help: "Features to generate.")
     var features: Int = 50
     @Option(help: "Seed of the generator.")
     var seed: UInt64 = 42
+
+    var shape: DataShape { DataShape(rows: rows, features: features, seed: seed) }
 
     func validate() throws {
         guard rows >= 1, features >= 1, features <= 4096 else {
@@ -35,29 +45,26 @@ struct DataShape: ParsableArguments {
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a deterministic synthetic regression CSV (header x1..xP,y).")
-    @OptionGroup var shape: DataShape
+        abstract: "Write a deterministic synthetic CSV (header x1..xP and the task's label).")
+    @OptionGroup var shape: ShapeOptions
+    @Option(help: "What to generate: \(GeneratorTask.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var task: GeneratorTask = .regression
     @Option(help: "The CSV file to write.")
     var output: String
     @Option(help: "Formatting threads (the output does not depend on it).")
     var threads: Int = ExecutionOptions.availableCores
 
     func run() throws {
-        let (bytes, seconds) = try Generate.write(shape, to: output, threads: threads)
+        let (bytes, seconds) = try task.write(shape.shape, to: output, threads: threads)
         print("wrote \(output): \(shape.rows) × \(shape.features), \(fmt(Double(bytes) / 1e6, 1)) MB in \(fmt(seconds, 2)) s"
               + " (\(fmt(Double(bytes) / 1e6 / seconds, 0)) MB/s)")
-    }
-
-    static func write(_ shape: DataShape, to path: String, threads: Int) throws -> (Int, Double) {
-        let data = Synthetic(rows: shape.rows, features: shape.features, seed: shape.seed)
-        return try time { try data.write(to: path, threads: max(1, threads)) }
     }
 }
 
 struct Kernels: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "GFLOP/s of dsyrk, of the library's Gram and QR passes, dgemm and memory bandwidth.")
-    @OptionGroup var shape: DataShape
+    @OptionGroup var shape: ShapeOptions
     @Option(help: "Timed repetitions of each kernel (the fastest is reported).")
     var repeats: Int = 3
 

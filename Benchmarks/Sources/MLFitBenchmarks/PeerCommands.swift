@@ -3,7 +3,7 @@ import Foundation
 import MLFit
 
 /// Options shared by every command that runs mlfit and its peers as child processes.
-struct PeerOptions: ParsableArguments {
+struct RunnerOptions: ParsableArguments {
     @Option(help: "The mlfit executable (built with `swift build -c release --product mlfit` in the package root).")
     var mlfit: String = benchmarksFolder + "/../.build/release/mlfit"
     @Option(help: "The Python interpreter of the peers.")
@@ -20,46 +20,21 @@ struct PeerOptions: ParsableArguments {
     var spark = true
     @Option(help: "Threads of mlfit and of every peer.")
     var threads: Int = ExecutionOptions.availableCores
-    @Option(help: "Models to compare, comma-separated: ols, ridge, lasso, elastic-net.")
-    var models = LinearVariant.allCases.map(\.rawValue).joined(separator: ",")
-    @Option(help: "λ of the regularized fits.")
-    var regParam = 0.01
-    @Option(help: "α of the elastic-net fit.")
-    var elasticNetParam = 0.5
-    @Option(help: "Tolerance of the iterative fits (mlfit, scikit-learn, Spark).")
-    var tol = 1e-6
-    @Option(help: "Iteration limit of the iterative fits.")
-    var maxIter = 100
 
     func validate() throws {
         guard `repeat` >= 1, sparkRepeat >= 1 else { throw ValidationError("--repeat and --spark-repeat must be ≥ 1") }
         guard threads >= 1, threads <= 1024 else { throw ValidationError("--threads must be in 1...1024") }
-        _ = try variants()
         guard FileManager.default.isExecutableFile(atPath: mlfit) else {
             throw ValidationError("no mlfit executable at \(mlfit); build it with `swift build -c release --product mlfit` or pass --mlfit")
         }
     }
 
-    func variants() throws -> [LinearVariant] {
-        try models.split(separator: ",").map { name in
-            guard let v = LinearVariant(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("--models takes ols, ridge, lasso, elastic-net; got '\(name)'")
-            }
-            return v
-        }
-    }
-
-    var settings: FitSettings {
-        FitSettings(regParam: regParam, elasticNetParam: elasticNetParam, tol: tol, maxIter: maxIter)
-    }
-
-    func setup(file: String, label: String) throws -> CompareBenchmarks.Setup {
+    func setup(file: String, label: String) throws -> CaseSetup {
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         let availability = try PeerAvailability.probe(python: python, scratch: scratch, wantSpark: spark)
-        return CompareBenchmarks.Setup(
+        return CaseSetup(
             file: file, label: label, mlfit: mlfit, peers: peers, python: python, scratch: scratch,
-            repeats: `repeat`, sparkRepeats: sparkRepeat, threads: threads, settings: settings,
-            variants: try variants(), availability: availability)
+            repeats: `repeat`, sparkRepeats: sparkRepeat, threads: threads, availability: availability)
     }
 }
 
@@ -74,11 +49,11 @@ struct ScalingOptions: ParsableArguments {
     @Option(help: "Rows of the series against p.")
     var widthRows = 200_000
 
-    func setup(compare: CompareBenchmarks.Setup, seed: UInt64, repeats: Int, dataDirectory: String) throws -> ScalingBenchmarks.Setup {
+    func setup(runner: CaseSetup, settings: FitSettings, seed: UInt64, dataDirectory: String) throws -> ScalingBenchmarks.Setup {
         let rows = try parseCounts(scalingRows, "--scaling-rows"), ps = try parseCounts(widths, "--widths")
         return ScalingBenchmarks.Setup(
-            rows: rows, peerMaxRows: peerMaxRows, widths: ps, widthRows: widthRows, seed: seed, repeats: repeats,
-            dataDirectory: dataDirectory, compare: compare)
+            rows: rows, peerMaxRows: peerMaxRows, widths: ps, widthRows: widthRows, seed: seed, repeats: runner.repeats,
+            dataDirectory: dataDirectory, runner: runner, settings: settings)
     }
 }
 
@@ -93,16 +68,21 @@ func parseCounts(_ text: String, _ flag: String) throws -> [Int] {
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "mlfit vs scikit-learn, scikit-learn-intelex and Spark MLlib on one CSV: whole process, in-memory fit, quality.")
-    @Option(help: "The CSV file (see `generate`).")
+    @Option(help: "The benchmark case.")
+    var `case`: CaseName = .linearRegression
+    @Option(help: "The CSV file (see `generate`, with the case's --task).")
     var file: String
-    @Option(help: "The label column.")
-    var label = "y"
+    @Option(help: "The label column (default: the one the case's generator writes).")
+    var label: String?
     @Option(help: "More CSV files (same columns) whose peak RSS under `mlfit train` is reported.")
     var memoryFile: [String] = []
-    @OptionGroup var peer: PeerOptions
+    @OptionGroup var runner: RunnerOptions
+    @OptionGroup var cases: CaseOptions
 
     func run() throws {
-        let results = try CompareBenchmarks.run(try peer.setup(file: file, label: label), memoryFiles: [file] + memoryFile)
+        let benchmark = try cases.make(`case`)
+        let setup = try runner.setup(file: file, label: label ?? benchmark.task.labelColumn)
+        let results = try CompareRunner.run(benchmark, setup, memoryFiles: [file] + memoryFile)
         for table in results.tables { table.print() }
     }
 }
@@ -117,13 +97,14 @@ struct Scaling: ParsableCommand {
     @Option(help: "Seed of the generated data.")
     var seed: UInt64 = 42
     @OptionGroup var sizes: ScalingOptions
-    @OptionGroup var peer: PeerOptions
+    @OptionGroup var runner: RunnerOptions
+    @OptionGroup(title: "Linear regression") var linear: LinearRegressionOptions
 
     func run() throws {
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
-        let compare = try peer.setup(file: file, label: "y")
+        let setup = try runner.setup(file: file, label: GeneratorTask.regression.labelColumn)
         let results = try ScalingBenchmarks.run(
-            try sizes.setup(compare: compare, seed: seed, repeats: peer.repeat, dataDirectory: dataDirectory))
+            try sizes.setup(runner: setup, settings: linear.settings, seed: seed, dataDirectory: dataDirectory))
         for table in results.tables { table.print() }
     }
 }

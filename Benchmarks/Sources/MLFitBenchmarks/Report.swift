@@ -6,11 +6,11 @@ struct Report {
     var command: String
     var shape: DataShape
     var threads: Int
-    var settings: FitSettings
     var generation: Table
     var kernels: KernelResults
     var csv: CSVResults
-    var compare: CompareResults
+    /// One per benchmark case, in the order they ran.
+    var cases: [CaseResults]
     var scaling: ScalingResults?
     /// Chart files, relative to the report's folder, with their captions.
     var charts: [(path: String, caption: String)]
@@ -18,6 +18,15 @@ struct Report {
     var loadBefore: String
 
     static func met(_ ok: Bool?) -> String { ok.map { $0 ? "yes" : "**no**" } ?? "—" }
+
+    /// Each case's "Data:" and "Settings" lines (one case: exactly the lines of the
+    /// linear-regression-only report before cases existed).
+    var caseLines: String {
+        cases.map {
+            "- Data: \($0.task.description(shape))\n"
+                + "- Settings, the same for mlfit and every peer: \($0.settingsDescription)"
+        }.joined(separator: "\n")
+    }
 
     var header: String {
         let date = ISO8601DateFormatter().string(from: Date())
@@ -35,8 +44,7 @@ struct Report {
             - Machine: \(Machine.cpuModel), \(Machine.cores) cores, \(Machine.memory), Linux \(Machine.kernelRelease); 1-minute load average \(loadBefore) before the run (\(loadAverage()) at the end, which includes the suite's own 2 busy cores)
             - OpenBLAS: kernel in effect `\(BLASThreads.coreName)` (`OPENBLAS_CORETYPE=\(Machine.openBLASCoreType)`), \(BLASThreads.configuration)
             - Threads: mlfit \(threads) worker threads (OpenBLAS 1 thread per worker inside passes, \(BLASThreads.count) for a lone BLAS call); every peer \(threads) (`OMP_NUM_THREADS`/`OPENBLAS_NUM_THREADS`, Spark `local[\(threads)]`)
-            - Data: \(shape.rows) × \(shape.features) synthetic (features ~ N(0,1), y = 1.5 + Xβ + 0.5·ε, seed \(shape.seed)), values rounded to Float
-            - Settings, the same for mlfit and every peer: objective (1/2n)‖y − Xβ − β₀‖² + λα‖β‖₁ + λ(1−α)/2‖β‖² without standardization; λ = \(settings.regParam), elastic-net α = \(settings.elasticNetParam), tol = \(settings.tol), max-iter = \(settings.maxIter)
+            \(caseLines)
 
 
             """
@@ -53,14 +61,9 @@ struct Report {
         out += "| Gram pass ≥ 60% of dsyrk on the same blocks | "
             + g.keys.sorted().map { "\(fmt(g[$0] ?? .nan, 2)) on \($0) thread(s)" }.joined(separator: ", ")
             + " | \(Report.met(g.isEmpty ? nil : g.values.allSatisfy { $0 >= 0.6 })) |\n"
-        let rss = compare.peakRSS
-        out += "| `mlfit train` peak RSS < 150 MB at p = 50, independent of rows | "
-            + rss.map { "\(mib($0.rss)) MiB at \($0.rows) rows" }.joined(separator: ", ")
-            + " | \(Report.met(rss.isEmpty ? nil : rss.allSatisfy { Double($0.rss) < 150e6 })) |\n"
-        let ridge = compare.ratios.first { $0.variant == .ridge && $0.peer == "sklearnex" }
-        out += "| whole process ≤ 0.5 × pandas + sklearnex Ridge | "
-            + (ridge.map { "mlfit ÷ peer = \(fmt($0.whole, 2))" } ?? "peer not run")
-            + " | \(Report.met(ridge.map { $0.whole <= 0.5 })) |\n"
+        for row in cases.flatMap(\.targets) {
+            out += "| \(row.target) | \(row.measured) | \(Report.met(row.met)) |\n"
+        }
         if let scaling {
             for (name, slope) in scaling.slopes {
                 out += "| cost grows at most linearly in rows (log-log slope ≤ 1.1) | \(name): \(fmt(slope, 2)) | "
@@ -107,17 +110,7 @@ struct Report {
         - Whole processes as a shell sees them (Python start-up, imports, JVM start included),
           and separately the fit alone on data already in memory (pandas arrays, a cached and
           counted Spark DataFrame, an mlfit `Dataset`).
-        - Same objective: scikit-learn `LinearRegression` (OLS), `Ridge(alpha = λ·n)` (its loss
-          is not divided by 2n), `Lasso(alpha = λ)`, `ElasticNet(alpha = λ, l1_ratio = α)`; Spark
-          `regParam = λα + λ(1−α)σ_y`, `elasticNetParam = λα / regParam`, `standardization = false`
-          (Spark divides its L2 term by the label's σ_y; REFERENCES.md). Same tol and max-iter
-          where the peer iterates (scikit-learn's tol is on the duality gap, Spark's on the loss;
-          mlfit's coordinate descent on the Gram matrix runs to round-off), so compare the
-          objective column: speed is never bought with a worse model.
-        - oneDAL: scikit-learn-intelex hands `LinearRegression` and `Ridge` (only with
-          `solver="auto"`, as used here) to oneDAL; its `Lasso`/`ElasticNet` fall back to
-          scikit-learn here — the `notes` column says `oneDAL` only where sklearnex's own log
-          reported an accelerated fit.
+        \(cases.flatMap(\.fairnessNotes).joined(separator: "\n"))
         - Peers that are not installed are skipped with a note, never faked.
 
 
@@ -131,9 +124,9 @@ struct Report {
             for c in charts { out += "![\(c.caption)](\(c.path))\n\n" }
         }
         out += limits + fairness + "## Commands timed\n\n"
-        for c in compare.commands { out += "- `\(c)`\n" }
+        for c in cases.flatMap(\.commands) { out += "- `\(c)`\n" }
         out += "\n## Results\n\n"
-        var tables = [generation] + kernels.tables + csv.tables + compare.tables
+        var tables = [generation] + kernels.tables + csv.tables + cases.flatMap(\.tables)
         if let scaling { tables += scaling.tables }
         for table in tables { out += table.markdown + "\n" }
         return out

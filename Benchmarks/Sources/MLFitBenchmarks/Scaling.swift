@@ -35,12 +35,13 @@ enum ScalingBenchmarks {
         var seed: UInt64
         var repeats: Int
         var dataDirectory: String
-        var compare: CompareBenchmarks.Setup
+        var runner: CaseSetup
+        var settings: FitSettings
     }
 
     static func run(_ s: Setup) throws -> ScalingResults {
         var results = ScalingResults()
-        let ridge = LinearVariant.ridge.estimator(s.compare.settings)
+        let ridge = LinearVariant.ridge.estimator(s.settings)
 
         // (a) In memory, time against rows at p = 10, on 1 and 2 threads.
         var byRows = Table(
@@ -49,7 +50,7 @@ enum ScalingBenchmarks {
         var one = Series(name: "mlfit in memory, 1 thread"), two = Series(name: "mlfit in memory, 2 threads")
         for n in s.rows {
             log("scaling: in memory \(n) × \(s.narrowFeatures)")
-            let data = try Synthetic(rows: n, features: s.narrowFeatures, seed: s.seed).dataset()
+            let data = try RegressionData(DataShape(rows: n, features: s.narrowFeatures, seed: s.seed)).dataset()
             let t1 = try best(s.repeats) { consume(try ridge.fit(data, options: ExecutionOptions(threads: 1))) }
             let t2 = try best(s.repeats) { consume(try ridge.fit(data, options: ExecutionOptions(threads: 2))) }
             one.points.append((Double(n), t1))
@@ -74,7 +75,7 @@ enum ScalingBenchmarks {
             ["features", "1 thread s", "2 threads s", "speed-up", "statistics", "GFLOP/s (2 threads)"])
         for p in s.widths {
             log("scaling: in memory \(s.widthRows) × \(p)")
-            let data = try Synthetic(rows: s.widthRows, features: p, seed: s.seed).dataset()
+            let data = try RegressionData(DataShape(rows: s.widthRows, features: p, seed: s.seed)).dataset()
             let t1 = try best(s.repeats) { consume(try ridge.fit(data, options: ExecutionOptions(threads: 1))) }
             let t2 = try best(s.repeats) { consume(try ridge.fit(data, options: ExecutionOptions(threads: 2))) }
             let q = Double(p + 1)
@@ -98,27 +99,24 @@ enum ScalingBenchmarks {
     /// (c) Whole processes from CSV against rows at p = 10: mlfit CLI, and the peers up to
     /// `peerMaxRows`, alternating.
     static func endToEnd(_ s: Setup, into results: inout ScalingResults) throws {
-        let c = s.compare
+        let c = s.runner
         var table = Table(
             "Scaling end to end from CSV: ridge, p = \(s.narrowFeatures), whole process (fit alone in parentheses)",
             ["rows", "MB", "mlfit CLI s"] + peerNames(c).map { "\($0) s" })
         var seriesByName: [String: Series] = [:]
-        let model = c.scratch + "/mlfit-model.json"
+        let model = c.modelPath
         for n in s.rows {
-            var shape = DataShape()
-            shape.rows = n
-            shape.features = s.narrowFeatures
-            shape.seed = s.seed
-            let path = "\(s.dataDirectory)/synthetic-\(n)x\(s.narrowFeatures)-s\(s.seed).csv"
+            let shape = DataShape(rows: n, features: s.narrowFeatures, seed: s.seed)
+            let path = GeneratorTask.regression.path(shape, in: s.dataDirectory)
             if fileSize(path) == nil {
                 log("scaling: generating \(path)")
-                _ = try Generate.write(shape, to: path, threads: c.threads)
+                _ = try GeneratorTask.regression.write(shape, to: path, threads: c.threads)
             }
             var programs: [(String, [String])] = [
-                ("mlfit CLI", [c.mlfit] + LinearVariant.ridge.trainArguments(c.settings, file: path, label: c.label, model: model, threads: c.threads)),
+                ("mlfit CLI", [c.mlfit] + LinearVariant.ridge.trainArguments(s.settings, file: path, label: c.label, model: model, threads: c.threads)),
             ]
             if n <= s.peerMaxRows {
-                let args = LinearVariant.ridge.peerArguments(c.settings, label: c.label, threads: c.threads)
+                let args = LinearVariant.ridge.peerArguments(s.settings, label: c.label, threads: c.threads)
                 let script = c.peers + "/linear_sklearn.py"
                 if c.availability.sklearn { programs.append(("scikit-learn", [c.python, script, path] + args)) }
                 if c.availability.sklearnex { programs.append(("sklearnex", [c.python, script, path] + args + ["--intelex"])) }
@@ -130,7 +128,7 @@ enum ScalingBenchmarks {
                     let run = try runMeasuredChecked(args, scratch: c.scratch)
                     guard k > 0 else { continue }
                     whole[name, default: []].append(run.seconds)
-                    if name != "mlfit CLI", let (_, json) = try? FittedLine.fromPeer(run.output), let f = json["fit_seconds"] as? Double {
+                    if name != "mlfit CLI", let json = try? FitOutcome.jsonLine(run.output), let f = json["fit_seconds"] as? Double {
                         fit[name, default: []].append(f)
                     }
                 }
@@ -165,7 +163,7 @@ enum ScalingBenchmarks {
         var t1: [Double] = [], t2: [Double] = []
         for k in 0...s.repeats {
             for threads in [1, 2] {
-                let args = [c.mlfit] + LinearVariant.ridge.trainArguments(c.settings, file: c.file, label: c.label, model: model, threads: threads)
+                let args = [c.mlfit] + LinearVariant.ridge.trainArguments(s.settings, file: c.file, label: c.label, model: model, threads: threads)
                 let run = try runMeasuredChecked(args, scratch: c.scratch)
                 if k > 0 { if threads == 1 { t1.append(run.seconds) } else { t2.append(run.seconds) } }
             }
@@ -178,7 +176,7 @@ enum ScalingBenchmarks {
         results.tables.append(threadTable)
     }
 
-    static func peerNames(_ c: CompareBenchmarks.Setup) -> [String] {
+    static func peerNames(_ c: CaseSetup) -> [String] {
         (c.availability.sklearn ? ["scikit-learn"] : []) + (c.availability.sklearnex ? ["sklearnex"] : [])
     }
 }

@@ -6,57 +6,35 @@ import Synchronization
     import Glibc
 #endif
 
-/// The synthetic regression problem: features ~ N(0, 1), y = β₀ + Xβ + σ·ε with ε ~ N(0, 1).
+/// A generated data set: what one generator task (``GeneratorTask``) draws row by row.
 ///
-/// Every value is rounded to `Float` precision, so that written in shortest round-trip form
-/// a value takes about 10 characters (500,000 × 50 is about 300 MB of CSV), and the data in
-/// memory equal what a parser reads back from the file. Row `i` depends only on the seed and
-/// `i` (a counter-based generator), so the output does not depend on the thread count.
-struct Synthetic: Sendable {
-    let rows: Int
-    let features: Int
-    let seed: UInt64
-    let coefficients: [Double]
-    let intercept: Double
-    let noise = 0.5
+/// Row `i` must depend only on the seed and `i` — draw it from
+/// `SeededRandom(seed: shape.seed, purpose: …, index: UInt64(i))` — so the file does not
+/// depend on the thread count or on how rows are split. Values are rounded to `Float`, so
+/// that written in shortest round-trip form a value takes about 10 characters and the data
+/// in memory equal what a parser reads back from the file. Writing the CSV and building the
+/// in-memory `Dataset` are written once, below.
+protocol SyntheticData: Sendable {
+    var shape: DataShape { get }
+    /// The label column's name, written last (`y`).
+    var labelColumn: String { get }
+    /// Writes row `i`'s features into `x` (`shape.features` values) and returns its label
+    /// (a class or cluster as its index).
+    func row(_ i: Int, into x: UnsafeMutablePointer<Double>) -> Double
+    /// The label as CSV text (a number for regression; a class name for classification).
+    func labelText(_ label: Double) -> String
+}
 
-    init(rows: Int, features: Int, seed: UInt64) {
-        self.rows = rows
-        self.features = features
-        self.seed = seed
-        var rng = SplitMix64(seed: seed, purpose: 1, index: 0)
-        coefficients = (0..<features).map { _ in Double(Float(4 * rng.uniform() - 2)) }
-        intercept = 1.5
-    }
-
-    /// Writes row `i`'s features into `x` and returns its label.
-    @inline(__always)
-    func row(_ i: Int, into x: UnsafeMutablePointer<Double>) -> Double {
-        var rng = SplitMix64(seed: seed, purpose: 2, index: UInt64(i))
-        var j = 0
-        var y = intercept
-        while j < features {
-            let (a, b) = rng.normalPair()
-            let va = Double(Float(a))
-            x[j] = va
-            y += coefficients[j] * va
-            if j + 1 < features {
-                let vb = Double(Float(b))
-                x[j + 1] = vb
-                y += coefficients[j + 1] * vb
-            }
-            j += 2
-        }
-        let (e, _) = rng.normalPair()
-        return Double(Float(y + noise * e))
-    }
+extension SyntheticData {
+    func labelText(_ label: Double) -> String { Float(label).description }
 
     var header: String {
-        ((1...max(1, features)).map { "x\($0)" } + ["y"]).joined(separator: ",") + "\n"
+        ((1...max(1, shape.features)).map { "x\($0)" } + [labelColumn]).joined(separator: ",") + "\n"
     }
 
     /// The rows `range` as CSV text.
     func csv(rows range: Range<Int>) -> [UInt8] {
+        let features = shape.features
         var out: [UInt8] = []
         out.reserveCapacity(range.count * (features + 1) * 12)
         let x = UnsafeMutablePointer<Double>.allocate(capacity: max(1, features))
@@ -68,7 +46,7 @@ struct Synthetic: Sendable {
                 text.withUTF8 { out.append(contentsOf: $0) }
                 out.append(UInt8(ascii: ","))
             }
-            var text = Float(y).description
+            var text = labelText(y)
             text.withUTF8 { out.append(contentsOf: $0) }
             out.append(UInt8(ascii: "\n"))
         }
@@ -90,8 +68,10 @@ struct Synthetic: Sendable {
             total += written
         }
         try put(Array(header.utf8))
+        let rows = shape.rows
         let blockRows = 8192
         let blocks = (rows + blockRows - 1) / blockRows
+        // Blocks are formatted in parallel a batch at a time and written in order.
         let batch = max(1, threads) * 4
         var first = 0
         while first < blocks {
@@ -116,8 +96,10 @@ struct Synthetic: Sendable {
         return total
     }
 
-    /// The data in memory as a ``Dataset`` cut into the library's default chunks.
+    /// The data in memory as a ``Dataset`` cut into the library's default chunks (labels as
+    /// numbers: the in-memory benchmarks time numeric kernels only).
     func dataset() throws -> Dataset {
+        let rows = shape.rows, features = shape.features
         var elements = [Double](repeating: 0, count: rows * features)
         var labels = [Double](repeating: 0, count: rows)
         elements.withUnsafeMutableBufferPointer { x in

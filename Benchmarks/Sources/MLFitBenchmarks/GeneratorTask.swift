@@ -1,0 +1,43 @@
+import ArgumentParser
+import MLFit
+
+/// The kinds of generated data, one per kind of benchmark case. A new kind (classification
+/// labels, blobs around cluster centres) adds a case here and its `SyntheticData` type in a
+/// file of its own.
+enum GeneratorTask: String, CaseIterable, ExpressibleByArgument, Sendable {
+    /// y = 1.5 + Xβ + 0.5·ε (``RegressionData``).
+    case regression
+
+    func data(_ shape: DataShape) -> any SyntheticData {
+        switch self {
+        case .regression: RegressionData(shape)
+        }
+    }
+
+    /// The label column of its files.
+    var labelColumn: String {
+        switch self {
+        case .regression: "y"
+        }
+    }
+
+    /// The report's "Data:" line.
+    func description(_ shape: DataShape) -> String {
+        switch self {
+        case .regression: RegressionData(shape).description
+        }
+    }
+
+    /// Where `all` keeps this task's file of `shape` (reused by later runs).
+    func path(_ shape: DataShape, in folder: String) -> String {
+        // Regression files keep their historical name, so existing caches and reports match.
+        let prefix = self == .regression ? "synthetic" : rawValue
+        return "\(folder)/\(prefix)-\(shape.rows)x\(shape.features)-s\(shape.seed).csv"
+    }
+
+    /// Writes the file; returns bytes written and seconds taken.
+    func write(_ shape: DataShape, to path: String, threads: Int) throws -> (bytes: Int, seconds: Double) {
+        let data = data(shape)
+        return try time { try data.write(to: path, threads: max(1, threads)) }
+    }
+}
