@@ -43,6 +43,22 @@ struct LabelValuesStatistics: PartialStatistics {
         try checkLimit()
     }
 
+    /// The sorted values, as they are.
+    func transferBytes() -> [UInt8] {
+        var writer = ByteWriter()
+        writer.write(values)
+        return writer.bytes
+    }
+
+    init(transferBytes bytes: [UInt8], shape: Int) throws {
+        var reader = ByteReader(bytes)
+        values = try reader.readDoubles()
+        guard values.allSatisfy(\.isFinite), zip(values, values.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            throw InvalidSerializedStatisticsError(type: "LabelValuesStatistics", reason: "the values are not finite and increasing")
+        }
+        try checkLimit()
+    }
+
     private func checkLimit() throws {
         if values.count > Self.limit { throw LogisticRegressionError.tooManyClasses(limit: Self.limit) }
     }

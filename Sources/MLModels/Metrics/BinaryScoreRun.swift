@@ -53,6 +53,13 @@ public struct BinaryScoreRun: Sendable, Hashable {
         }
     }
 
+    /// A run already sorted and combined (the caller has checked it), as it crosses ranks.
+    init(sortedScores: [Double], positiveWeights: [Double], negativeWeights: [Double]) {
+        scores = sortedScores
+        self.positiveWeights = positiveWeights
+        self.negativeWeights = negativeWeights
+    }
+
     /// The number of distinct scores.
     public var count: Int { scores.count }
 

@@ -192,3 +192,47 @@ public struct ClassificationMetricsStatistics: EvaluationStatistics, Hashable {
             perClass: perClass)
     }
 }
+
+extension ClassificationMetricsStatistics {
+    /// `rows`, `W`, the log-loss sum, the rows without probabilities, the `K × K` confusion
+    /// matrix and the score run (its three arrays): the statistics as they cross ranks under
+    /// MPI. The classes are the shape's, which every rank knows.
+    public func transferBytes() -> [UInt8] {
+        var writer = ByteWriter()
+        writer.write(rows)
+        writer.write(weightSum)
+        writer.write(logLossSum)
+        writer.write(rowsWithoutProbabilities)
+        writer.write(confusion)
+        writer.write(scoreRun.scores)
+        writer.write(scoreRun.positiveWeights)
+        writer.write(scoreRun.negativeWeights)
+        return writer.bytes
+    }
+
+    /// Rebuilds the statistics of ``transferBytes()``, checked like user input: counts whole
+    /// and non-negative, sums finite and ≥ 0, the confusion matrix `K × K`, the run's scores
+    /// strictly increasing with one pair of weights each.
+    public init(transferBytes bytes: [UInt8], shape: ClassificationShape) throws {
+        let check = SerializedStatisticsValidator(type: "ClassificationMetricsStatistics")
+        var reader = ByteReader(bytes)
+        self.init(zeroFor: shape)
+        rows = try reader.readInt()
+        weightSum = try check.nonNegative(reader.readDouble(), "the weight sum")
+        logLossSum = try check.nonNegative(reader.readDouble(), "the log-loss sum")
+        rowsWithoutProbabilities = try reader.readInt()
+        guard rows >= 0, rowsWithoutProbabilities >= 0 else { throw check.invalid("a row count is negative") }
+        let matrix = try reader.readDoubles()
+        guard matrix.count == confusion.count else {
+            throw SerializedStatisticsError(
+                type: "ClassificationMetricsStatistics", expected: confusion.count, found: matrix.count)
+        }
+        for value in matrix { _ = try check.nonNegative(value, "a confusion-matrix entry") }
+        confusion = matrix
+        let scores = try reader.readDoubles(), positive = try reader.readDoubles(), negative = try reader.readDoubles()
+        guard scores.count == positive.count, scores.count == negative.count,
+            zip(scores, scores.dropFirst()).allSatisfy({ $0 < $1 })
+        else { throw check.invalid("the score run is not sorted or its weights do not match its scores") }
+        scoreRun = BinaryScoreRun(sortedScores: scores, positiveWeights: positive, negativeWeights: negative)
+    }
+}

@@ -7,7 +7,12 @@ import MLFit
 enum CommandFailure {
     static func report(_ body: () throws -> Void) throws {
         do {
-            try body()
+            do {
+                try body()
+            } catch let failure as ChunkFailure {
+                // The chunk a model's computation failed in says nothing to a user; its error does.
+                throw failure.underlying
+            }
         } catch let error as ValidationError {
             throw error
         } catch let error as ExitCode {
