@@ -3,7 +3,7 @@ import Synchronization
 
 /// `size` ranks as threads of one process, for testing distributed code without MPI: run one
 /// thread per rank, each with its own ``communicator(rank:)``, and every collective meets the
-/// others' as MPI's would. ``reduceToAll(_:combine:)`` folds in the same binomial tree as
+/// others' as MPI's would. ``Communicator/reduceToAll(_:combine:)`` folds in the same binomial tree as
 /// `MPICommunicator` (rank `r` takes in `r + 2ˢ` at step `s`).
 ///
 /// ```swift

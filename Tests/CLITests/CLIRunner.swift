@@ -30,8 +30,13 @@ enum CLI {
     /// Runs `mlfit` with `arguments`; `environment` is added to this process's environment.
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> CLIResult {
         guard let binary else { throw CLIError.binaryNotFound }
+        return try execute(binary, arguments, environment: environment)
+    }
+
+    /// Runs `executable` with `arguments` in the repository root and captures its output.
+    static func execute(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> CLIResult {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = root
         if !environment.isEmpty {

@@ -49,7 +49,7 @@ public struct ColumnMomentsStatistics: SerializablePartialStatistics {
         }
     }
 
-    /// ``WeightedMoments/serialized()`` followed by the `p + 1` second moments.
+    /// The moments (counts, weight sum, means, ranges) followed by the `p + 1` second moments.
     public func serialized() -> [Double] { moments.serialized() + secondMoments }
 
     public init(serialized values: [Double], shape p: Int) throws {
