@@ -1,5 +1,6 @@
 import Foundation
 import MLEngine
+import MLNumerics
 import Testing
 
 @testable import MLData
@@ -135,6 +136,32 @@ import Testing
             }
         }
         #expect(outcomes.allSatisfy { $0.hasPrefix(good + ".missing: cannot open the file") }, "\(outcomes)")
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func aLIBSVMFilesFeatureCountIsTheLargestIndexOverTheRanks(ranks: Int) throws {
+        let files = try TestFiles()
+        // Only the last line, in the last rank's share, has feature 9.
+        let lines = (0..<30).map { i in "\(i % 2) 1:\(i) 3:1" } + ["1 2:1 9:4.5"]
+        let path = try files.write("data.libsvm", lines.joined(separator: "\n") + "\n")
+        let results = try InProcessRanks(size: ranks).run { communicator in
+            let options = Self.options(communicator)
+            let source = try LIBSVMSource(path: path, execution: options)
+            let (data, _) = try source.load(options: options)
+            return [source.schema.featureCount, data.rowCount]
+        }
+        for result in results { #expect(result[0] == 9) }
+        #expect(results.map { $0[1] }.reduce(0, +) == 31)
+    }
+
+    @Test func aDatasetBuiltOnEachRankNumbersItsRowsAfterTheRanksBefore() throws {
+        let firstRows = try InProcessRanks(size: 3).run { communicator in
+            // Rank r holds r + 2 rows.
+            let rows = communicator.rank + 2
+            let data = try Dataset(features: Matrix(rows: rows, columns: 1), labels: Array(repeating: 0, count: rows))
+            return data.asRankShare(options: Self.options(communicator)).firstRows
+        }
+        #expect(firstRows == [[0], [2], [5]])
     }
 
     struct Share: Sendable {
