@@ -81,6 +81,19 @@ struct RankShares {
         return (statistics, report)
     }
 
+    /// ``pass(options:shape:compute:)`` over the chunks with rows: what a source's public pass is.
+    func passOverChunks<Statistics: PartialStatistics>(
+        options: ExecutionOptions, shape: Statistics.Shape,
+        compute: @escaping @Sendable (DataChunk, ChunkContext) throws -> Statistics
+    ) throws -> (Statistics, PassReport) {
+        try pass(options: options, shape: shape) { parsed, index in
+            // An empty chunk contributes nothing; kernels need not handle zero rows.
+            guard parsed.chunk.rowCount > 0 else { return Statistics(zeroFor: shape) }
+            // The rows of the blocks before this one are still being counted.
+            return try compute(parsed.chunk, ChunkContext(index: index, firstRow: nil))
+        }
+    }
+
     /// Every block of this rank's parts with rows, in data order, handed to `consume`; the
     /// combined report and lines as an outcome for ``RankReduction``.
     func forEachBlockInOrder(

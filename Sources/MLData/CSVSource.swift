@@ -112,12 +112,7 @@ public final class CSVSource: ChunkSource {
     ) throws -> (Statistics, PassReport) {
         let (resolved, scan) = try resolve(options: options)
         let shares = try RankShares(resolved.pipelines, communicator: options.communicator)
-        var (statistics, report) = try shares.pass(options: options, shape: shape) { parsed, index in
-            // An empty chunk contributes nothing; kernels need not handle zero rows.
-            guard parsed.chunk.rowCount > 0 else { return Statistics(zeroFor: shape) }
-            // The rows of the blocks before this one are still being counted.
-            return try compute(parsed.chunk, ChunkContext(index: index, firstRow: nil))
-        }
+        var (statistics, report) = try shares.passOverChunks(options: options, shape: shape, compute: compute)
         if let scan { report.add(scan) }
         return (statistics, report)
     }
@@ -137,8 +132,11 @@ public final class CSVSource: ChunkSource {
         let (resolved, scan) = try resolve(options: options)
         var report = PassReport()
         for pipeline in resolved.pipelines {
-            report.append(try pipeline.forEachChunkInOrder(options: options, transform: transform, consume: consume))
+            let file = try pipeline.forEachBlockInOrder(
+                pipeline.wholeFile, options: options, transform: { try transform($0.chunk) }, consume: consume)
+            report.append(file.report)
         }
+        try pipelines[0].checkRows(report)
         if let scan { report.add(scan) }
         return report
     }

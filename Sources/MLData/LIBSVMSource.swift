@@ -64,11 +64,8 @@ public final class LIBSVMSource: ChunkSource {
         options: ExecutionOptions, shape: Statistics.Shape,
         compute: @escaping @Sendable (DataChunk, ChunkContext) throws -> Statistics
     ) throws -> (Statistics, PassReport) {
-        try RankShares([pipeline], communicator: options.communicator).pass(options: options, shape: shape) {
-            parsed, index in
-            guard parsed.chunk.rowCount > 0 else { return Statistics(zeroFor: shape) }
-            return try compute(parsed.chunk, ChunkContext(index: index, firstRow: nil))
-        }
+        try RankShares([pipeline], communicator: options.communicator).passOverChunks(
+            options: options, shape: shape, compute: compute)
     }
 
     /// Parses and transforms chunks in parallel and consumes them in file order (see
