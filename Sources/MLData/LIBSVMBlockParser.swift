@@ -15,6 +15,22 @@ struct LIBSVMBlockParser: Sendable {
     /// The dense width, or `nil` to only scan: check every line and find the largest index.
     let featureCount: Int?
     let policy: InvalidRowPolicy
+    /// The label's classes, when labels are read as class codes (``LIBSVMOptions/labelClasses``).
+    let classes: [String]?
+    /// Each class's number, to its code.
+    private let classCodes: [Double: Int]
+
+    init(file: String, featureCount: Int?, policy: InvalidRowPolicy, classes: [String]? = nil) {
+        self.file = file
+        self.featureCount = featureCount
+        self.policy = policy
+        self.classes = classes
+        var codes: [Double: Int] = [:]
+        for (code, name) in (classes ?? []).enumerated() {
+            if let value = Double(name), codes[value] == nil { codes[value] = code }
+        }
+        classCodes = codes
+    }
 
     func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(BlockError) -> ParsedBlock {
         let p = featureCount ?? 0
@@ -69,9 +85,23 @@ struct LIBSVMBlockParser: Sendable {
             var lastIndex = 0
             let problem = parseRow(
                 from: q, lineStart: lineStart, lineEnd: lineEnd, row: row, line: state.lines, lastIndex: &lastIndex)
+            var code: Double?
+            if case .none = problem, let classes {
+                let value = label(of: q, lineEnd)
+                code = classCodes[value].map(Double.init)
+                if code == nil {
+                    let error = DataError.unknownCategory(
+                        DataError.Location(file: file, line: state.lines, column: 1, columnName: "label"),
+                        found: CSVBlockParser.text(q, Self.tokenEnd(q, lineEnd)), known: classes)
+                    if policy == .error { throw BlockError(error: error) }
+                    if let row { row.update(repeating: 0, count: p) }
+                    state.skipped += 1
+                    continue
+                }
+            }
             switch problem {
             case nil:
-                labels[state.rows] = label(of: q, lineEnd)
+                labels[state.rows] = code ?? label(of: q, lineEnd)
                 // Indices ascend, so a row's last index is its largest.
                 state.maxIndex = max(state.maxIndex, lastIndex)
                 state.rows += 1

@@ -7,6 +7,11 @@ public struct LIBSVMOptions: Sendable, Hashable {
     public var handleInvalid: InvalidRowPolicy
     /// Bytes read and parsed as one chunk (see ``CSVOptions/bytesPerBlock``).
     public var bytesPerBlock: Int
+    /// The classes of a classifier's label (a model's, to evaluate it), in code order: each
+    /// label is read as the index of the class whose number it equals (`-1` is class `"-1"`),
+    /// and a label among none of them is ``DataError/unknownCategory(_:found:known:)``.
+    /// `nil`: labels are numbers.
+    public var labelClasses: [String]?
 
     /// The most features a LIBSVM file may have: chunks are dense, `rows × features`
     /// doubles, so very sparse wide data would not fit in memory.

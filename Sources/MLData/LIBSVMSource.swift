@@ -45,14 +45,17 @@ public final class LIBSVMSource: ChunkSource {
                 throw DataError.emptyFile(file: path)
             }
         }
-        self.schema = Schema(featureNames: (0..<featureCount).map { "\($0 + 1)" }, labelName: "label")
+        self.schema = Schema(
+            featureNames: (0..<featureCount).map { "\($0 + 1)" }, labelName: "label",
+            labelKind: options.labelClasses.map { .categorical(levels: $0) } ?? .numeric)
         self.path = path
         self.options = options
         self.pipeline = Self.pipeline(path: path, options: options, featureCount: featureCount)
     }
 
     private static func pipeline(path: String, options: LIBSVMOptions, featureCount: Int?) -> BlockPipeline {
-        let parser = LIBSVMBlockParser(file: path, featureCount: featureCount, policy: options.handleInvalid)
+        let parser = LIBSVMBlockParser(
+            file: path, featureCount: featureCount, policy: options.handleInvalid, classes: options.labelClasses)
         return BlockPipeline(
             path: path, dataOffset: 0, linesBefore: 0, bytesPerBlock: options.bytesPerBlock,
             parse: { (bytes) throws(BlockError) in try parser.parse(bytes) })

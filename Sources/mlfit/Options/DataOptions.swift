@@ -75,6 +75,8 @@ struct DataOptions: ParsableArguments {
                 names.compactMap { Int($0) }.max() ?? names.count
             }
             options.handleInvalid = handleInvalid.policy
+            // A classifier's label, read against the model's classes (its numbers).
+            options.labelClasses = roles.label.flatMap { roles.levels[$0] }
             return try LIBSVMSource(path: data.first ?? "", options: options, execution: execution)
         }
     }
