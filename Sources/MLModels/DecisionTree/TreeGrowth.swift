@@ -40,7 +40,12 @@ struct TreeGrowth {
     /// The fewest rows per block of the level passes.
     static let blockRows = 65_536
 
-    init(data: Dataset, parameters: TreeGrowthParameters, classCount: Int, options: ExecutionOptions) throws {
+    /// - Parameter blockRows: the fewest rows per block (``blockRows`` by default; tests use
+    ///   fewer to run the level passes over several blocks of small data).
+    init(
+        data: Dataset, parameters: TreeGrowthParameters, classCount: Int, options: ExecutionOptions,
+        blockRows: Int = TreeGrowth.blockRows
+    ) throws {
         self.parameters = parameters
         self.classCount = classCount
         self.options = options
@@ -69,7 +74,7 @@ struct TreeGrowth {
             })
         self.layout = layout
         var report = inMemory
-        (blocks, states) = try Self.bin(data, layout: layout, options: options, report: &report)
+        (blocks, states) = try Self.bin(data, layout: layout, blockRows: blockRows, options: options, report: &report)
         inMemory = report
     }
 
@@ -80,7 +85,7 @@ struct TreeGrowth {
 
     /// The blocks of `data` and their bins, made in one pass.
     private static func bin(
-        _ data: Dataset, layout: BinLayout, options: ExecutionOptions, report: inout PassReport
+        _ data: Dataset, layout: BinLayout, blockRows: Int, options: ExecutionOptions, report: inout PassReport
     ) throws -> (Dataset, [BinnedRows]) {
         var grouping: [[Int]] = []
         var rowsInGroup = 0
