@@ -10,22 +10,23 @@ extension DecisionTree {
     ///       Else (petal length (cm) > 2.45)
     ///        If (colour in {blue, orange})
     ///        …
+    ///        Else (colour not in {blue, orange})
+    ///        …
     ///
     /// `prediction` names what a leaf predicts (a class, or the mean).
     func rules(schema: Schema, prediction: (Double) -> String) -> [String] {
         var lines: [String] = []
         func name(_ j: Int) -> String { j < schema.featureNames.count ? schema.featureNames[j] : "feature \(j)" }
-        func categories(_ split: DecisionTreeSplit, left: Bool) -> String {
+        func categories(_ split: DecisionTreeSplit) -> String {
             let levels = split.feature < schema.featureKinds.count ? schema.featureKinds[split.feature].levels ?? [] : []
-            let chosen = Set(split.leftCategories ?? [])
-            let codes = levels.indices.filter { chosen.contains($0) == left }
-            return "{" + codes.map { levels[$0] }.joined(separator: ", ") + "}"
+            let names = (split.leftCategories ?? []).map { levels.indices.contains($0) ? levels[$0] : "\($0)" }
+            return "{" + names.joined(separator: ", ") + "}"
         }
         func condition(_ split: DecisionTreeSplit, left: Bool) -> String {
             if let threshold = split.threshold {
                 return "\(name(split.feature)) \(left ? "<=" : ">") \(threshold)"
             }
-            return "\(name(split.feature)) in \(categories(split, left: left))"
+            return "\(name(split.feature)) \(left ? "in" : "not in") \(categories(split))"
         }
         // Depth-first, left before right, without recursion (the depth is at most 30, but
         // an explicit stack keeps the order plain).
