@@ -33,7 +33,10 @@ public enum FeatureBins: Sendable, Hashable {
             }
             return low
         case .categorical(let arity):
-            return min(max(0, Int(x)), max(0, arity - 1))
+            // Checked codes: a whole number in 0..<arity; anything else (never from a Dataset)
+            // falls in bin 0 rather than trapping.
+            guard x >= 0, x < Double(arity) else { return 0 }
+            return Int(x)
         }
     }
 

@@ -43,16 +43,39 @@ struct SplitSearch: Sendable {
     /// The information gain of splitting `parent` into `left` and `right`, or `nil` when the
     /// split breaks a minimum.
     func gain(parentImpurity: Double, left: NodeStatistics, right: NodeStatistics) -> Double? {
-        let wl = left.weight, wr = right.weight
-        guard left.count >= minInstancesPerNode, right.count >= minInstancesPerNode,
+        left.sums.withUnsafeBufferPointer { l in
+            right.sums.withUnsafeBufferPointer { r in
+                guard let l = l.baseAddress, let r = r.baseAddress else { return nil }
+                return gain(parentImpurity: parentImpurity, left: l, right: r)
+            }
+        }
+    }
+
+    /// ``gain(parentImpurity:left:right:)`` on the `s` numbers of each side in place.
+    @inline(__always)
+    func gain(parentImpurity: Double, left l: UnsafePointer<Double>, right r: UnsafePointer<Double>) -> Double? {
+        let k = classCount
+        var wl = 0.0, wr = 0.0
+        if k > 0 {
+            for c in 0..<k {
+                wl += l[c]
+                wr += r[c]
+            }
+        } else {
+            wl = l[1]
+            wr = r[1]
+        }
+        let countIndex = k > 0 ? k : 0
+        guard l[countIndex] >= minInstancesPerNode, r[countIndex] >= minInstancesPerNode,
             wl > 0, wr > 0, wl >= minWeight, wr >= minWeight
         else { return nil }
         let w = wl + wr
-        if classCount == 0 {
-            let difference = left.sums[2] / wl - right.sums[2] / wr
+        if k == 0 {
+            let difference = l[2] / wl - r[2] / wr
             return wl / w * (wr / w) * difference * difference
         }
-        return parentImpurity - wl / w * left.impurity(impurity) - wr / w * right.impurity(impurity)
+        return parentImpurity - wl / w * TreeImpurity.classImpurity(impurity, l, count: k, total: wl)
+            - wr / w * TreeImpurity.classImpurity(impurity, r, count: k, total: wr)
     }
 
     /// Whether `gain` beats `best` by more than the tie tolerance.
@@ -69,16 +92,17 @@ struct SplitSearch: Sendable {
         let s = statsPerBin
         for (j, bins) in layout.features.enumerated() {
             let start = offset + (1 + layout.offsets[j]) * s
-            let perBin = (0..<bins.binCount).map { b -> NodeStatistics in
-                var statistics = NodeStatistics.zero(classCount: classCount, shift: node.shift)
-                statistics.add(h, at: start + b * s)
-                return statistics
-            }
             let found: Candidate?
             switch bins {
             case .continuous(let thresholds):
-                found = bestThreshold(perBin, thresholds: thresholds, feature: j, parentImpurity: parentImpurity, node: node)
+                found = bestThreshold(
+                    h, start: start, thresholds: thresholds, feature: j, parentImpurity: parentImpurity, node: node)
             case .categorical:
+                let perBin = (0..<bins.binCount).map { b -> NodeStatistics in
+                    var statistics = NodeStatistics.zero(classCount: classCount, shift: node.shift)
+                    statistics.add(h, at: start + b * s)
+                    return statistics
+                }
                 found = bestCategories(perBin, feature: j, parentImpurity: parentImpurity, node: node)
             }
             if let found, Self.isBetter(found.gain, than: best?.gain) { best = found }
@@ -87,29 +111,46 @@ struct SplitSearch: Sendable {
         return best
     }
 
-    /// The best threshold of a continuous feature: left is bins `0...s`.
+    /// The best threshold of a continuous feature whose `thresholds.count + 1` bins start at
+    /// `start` in `h`: left is bins `0...t` for threshold `t`. Prefix sums (the left child)
+    /// and suffix sums (the right child) in two scratch arrays, no allocation per candidate.
     func bestThreshold(
-        _ perBin: [NodeStatistics], thresholds: [Double], feature: Int, parentImpurity: Double, node: NodeStatistics
+        _ h: UnsafeBufferPointer<Double>, start: Int, thresholds: [Double], feature: Int, parentImpurity: Double,
+        node: NodeStatistics
     ) -> Candidate? {
-        let count = perBin.count
+        let count = thresholds.count + 1
         guard count > 1 else { return nil }
-        var suffix = [NodeStatistics](repeating: .zero(classCount: classCount, shift: node.shift), count: count + 1)
-        for b in stride(from: count - 1, through: 0, by: -1) {
-            suffix[b] = suffix[b + 1]
-            suffix[b].add(perBin[b])
-        }
-        var left = NodeStatistics.zero(classCount: classCount, shift: node.shift)
-        var best: (split: Int, gain: Double, left: NodeStatistics)?
-        for split in 0..<(count - 1) {
-            left.add(perBin[split])
-            // An empty bin leaves the children as they were: the same candidate, already seen.
-            guard perBin[split].count > 0 else { continue }
-            guard let gain = gain(parentImpurity: parentImpurity, left: left, right: suffix[split + 1]) else { continue }
-            if Self.isBetter(gain, than: best?.gain) { best = (split, gain, left) }
+        let s = statsPerBin
+        let countIndex = classCount > 0 ? classCount : 0
+        // suffix[b·s ..< (b+1)·s]: the sums of bins b..<count; prefix likewise of bins 0...b.
+        var suffix = [Double](repeating: 0, count: (count + 1) * s)
+        var prefix = [Double](repeating: 0, count: count * s)
+        var best: (split: Int, gain: Double)?
+        suffix.withUnsafeMutableBufferPointer { after in
+            prefix.withUnsafeMutableBufferPointer { before in
+                for b in stride(from: count - 1, through: 0, by: -1) {
+                    for i in 0..<s { after[b * s + i] = after[(b + 1) * s + i] + h[start + b * s + i] }
+                }
+                for b in 0..<count {
+                    for i in 0..<s { before[b * s + i] = (b > 0 ? before[(b - 1) * s + i] : 0) + h[start + b * s + i] }
+                }
+                guard let left = UnsafePointer(before.baseAddress), let right = UnsafePointer(after.baseAddress) else { return }
+                for split in 0..<(count - 1) {
+                    // An empty bin leaves the children as they were: the same candidate, already seen.
+                    guard h[start + split * s + countIndex] > 0 else { continue }
+                    guard let gain = gain(parentImpurity: parentImpurity, left: left + split * s, right: right + (split + 1) * s)
+                    else { continue }
+                    if Self.isBetter(gain, than: best?.gain) { best = (split, gain) }
+                }
+            }
         }
         guard let best else { return nil }
+        let left = NodeStatistics(
+            classCount: classCount, sums: Array(prefix[(best.split * s)..<((best.split + 1) * s)]), shift: node.shift)
+        let right = NodeStatistics(
+            classCount: classCount, sums: Array(suffix[((best.split + 1) * s)..<((best.split + 2) * s)]), shift: node.shift)
         return Candidate(
             feature: feature, goesLeft: (0..<count).map { $0 <= best.split }, threshold: thresholds[best.split],
-            gain: best.gain, left: best.left, right: suffix[best.split + 1])
+            gain: best.gain, left: left, right: right)
     }
 }

@@ -125,7 +125,8 @@ struct TreeGrowth {
     /// (each pass holds one histogram per worker and per pending node of the merge tree).
     func nodesPerGroup(shape: NodeHistogramStatistics.Shape) -> Int {
         let bytesPerNode = 8 * shape.nodeStride
-        return max(1, (parameters.maxMemoryInMB << 20) / max(1, bytesPerNode))
+        let (budget, overflow) = parameters.maxMemoryInMB.multipliedReportingOverflow(by: 1 << 20)
+        return max(1, (overflow ? Int.max : budget) / max(1, bytesPerNode))
     }
 
     /// One pass: the rows first moved by `routes` (the previous level's splits), then the
