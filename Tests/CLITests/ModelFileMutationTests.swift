@@ -93,6 +93,106 @@ import Testing
                   ["summary", "gradientNorm"], ["summary", "iterations"]],
         counts: [["summary", "rowCount"], ["summary", "iterations"], ["hyperparameters", "maxIter"]])
 
+    /// The csv with a categorical feature `shade` and a 3-class label `kind`.
+    static let treeCSV = csv.replacingOccurrences(of: ",y\n", with: ",y,shade,kind\n")
+        .split(separator: "\n").enumerated().map { i, line in
+            i == 0 ? String(line) : line + "," + ["dark", "light", "mid", "light"][i % 4] + "," + ["red", "green", "blue"][i % 3]
+        }.joined(separator: "\n") + "\n"
+
+    static let treeNumbers = [["hyperparameters", "maxDepth"], ["hyperparameters", "maxBins"],
+                              ["hyperparameters", "minInfoGain"], ["hyperparameters", "minWeightFractionPerNode"],
+                              ["hyperparameters", "seed"], ["summary", "rowCount"], ["summary", "weightSum"],
+                              ["summary", "depth"], ["summary", "nodeCount"]]
+    static let treeCounts = [["summary", "rowCount"], ["summary", "sampledRows"], ["summary", "levelPasses"],
+                             ["summary", "depth"], ["hyperparameters", "maxBins"], ["hyperparameters", "maxDepth"]]
+    static let treePerFeature = [["features"], ["summary", "binCounts"], ["summary", "featureImportances"]]
+
+    static let classificationTree = Algorithm(
+        name: "decision-tree-classifier", csv: treeCSV,
+        trainArguments: ["--label", "kind", "--features", "a,b,shade", "--categorical-features", "shade",
+                         "--max-depth", "3", "--max-bins", "4"],
+        perFeature: treePerFeature, numbers: treeNumbers, counts: treeCounts)
+
+    static let regressionTree = Algorithm(
+        name: "decision-tree-regressor", csv: treeCSV,
+        trainArguments: ["--label", "y", "--features", "a,b,c,shade", "--categorical-features", "shade", "--max-depth", "3"],
+        perFeature: treePerFeature, numbers: treeNumbers, counts: treeCounts)
+
+    /// Mutations of the nodes of a tree file.
+    static func treeMutations(of base: [String: Any], _ add: (String, [String], Bool, (Any?) -> Any?) throws -> Void) throws {
+        func nodes(_ change: @escaping (inout [[String: Any]]) -> Void) -> (Any?) -> Any? {
+            { old in
+                guard var list = old as? [[String: Any]] else { return old }
+                change(&list)
+                return list
+            }
+        }
+        func split(_ key: String, _ value: Any?) -> (inout [[String: Any]]) -> Void {
+            { list in
+                guard var split = list[0]["split"] as? [String: Any] else { return }
+                split[key] = value
+                list[0]["split"] = split
+            }
+        }
+        let path = ["model", "nodes"]
+        try add("nodes empty", path, true) { _ in [Any]() }
+        try add("nodes holds a string", path, true) { _ in ["x"] }
+        try add("last node dropped", path, true, nodes { $0.removeLast() })
+        try add("a node repeated", path, true, nodes { $0.append($0[$0.count - 1]) })
+        try add("root's split removed", path, true, nodes { $0[0]["split"] = nil })
+        try add("a child pointing at its parent", path, true, nodes(split("left", 0)))
+        try add("a child beyond the nodes", path, true, nodes(split("right", 1000)))
+        try add("both children the same", path, true, nodes { list in
+            guard let right = (list[0]["split"] as? [String: Any])?["right"] else { return }
+            split("left", right)(&list)
+        })
+        try add("a feature index beyond the features", path, true, nodes(split("feature", 99)))
+        try add("a negative feature index", path, true, nodes(split("feature", -1)))
+        try add("a negative gain", path, true, nodes(split("gain", -1)))
+        try add("a threshold as a string", path, true, nodes(split("threshold", "2.5")))
+        try add("threshold and leftCategories removed", path, true, nodes { list in
+            split("threshold", nil)(&list)
+            split("leftCategories", nil)(&list)
+        })
+        try add("leftCategories and a threshold", path, true, nodes { list in
+            split("threshold", 1.5)(&list)
+            split("leftCategories", [0])(&list)
+        })
+        try add("a negative count", path, true, nodes { $0[1]["count"] = -3 })
+        try add("a negative weight", path, true, nodes { $0[1]["weight"] = -1 })
+        try add("a prediction as a string", path, true, nodes { $0[0]["prediction"] = "blue" })
+        try add("a prediction of 1e308", path, false, nodes { $0[0]["prediction"] = 1e308 })
+        if base["classes"] != nil {
+            try add("classWeights shortened", path, true, nodes { $0[0]["classWeights"] = [1.0] })
+            try add("classWeights removed", path, true, nodes { $0[0]["classWeights"] = nil })
+            try add("a prediction that is no class", path, true, nodes { $0[0]["prediction"] = 7 })
+            try add("classes removed", ["classes"], true) { _ in nil }
+            try add("labels shortened", ["model", "labels"], true) { ($0 as? [Any]).map { Array($0.dropLast()) } }
+        } else {
+            try add("classWeights on a regression node", path, true, nodes { $0[0]["classWeights"] = [1.0, 2.0] })
+            try add("classes", ["classes"], true) { _ in ["p", "q"] }
+        }
+        // A categorical split's categories out of range or unsorted.
+        let categorical = (base["model"] as? [String: Any])?["nodes"].flatMap { $0 as? [[String: Any]] }?
+            .firstIndex { ($0["split"] as? [String: Any])?["leftCategories"] != nil }
+        if let index = categorical {
+            try add("leftCategories out of range", path, true, nodes { list in
+                guard var s = list[index]["split"] as? [String: Any] else { return }
+                s["leftCategories"] = [0, 9]
+                list[index]["split"] = s
+            })
+            try add("leftCategories unsorted", path, true, nodes { list in
+                guard var s = list[index]["split"] as? [String: Any] else { return }
+                s["leftCategories"] = [1, 0]
+                list[index]["split"] = s
+            })
+        }
+        try add("maxDepth 31", ["hyperparameters", "maxDepth"], true) { _ in 31 }
+        try add("impurity unknown", ["hyperparameters", "impurity"], true) { _ in "chaos" }
+        try add("summary.depth wrong", ["summary", "depth"], true) { _ in 17 }
+        try add("summary.weightSum 0", ["summary", "weightSum"], true) { _ in 0 }
+    }
+
     static func mutations(of good: Data, _ algorithm: Algorithm) throws -> [Mutation] {
         let base = try object(good)
         var list: [Mutation] = []
@@ -112,7 +212,9 @@ import Testing
                 (old as? [Any]).map { $0 + [path == ["features"] ? "extra" as Any : 1.5 as Any] }
             }
         }
-        try add("summary.constantFeatures names no feature", ["summary", "constantFeatures"], mustFail: true) { _ in ["nope"] }
+        if !algorithm.name.hasPrefix("decision-tree") {
+            try add("summary.constantFeatures names no feature", ["summary", "constantFeatures"], mustFail: true) { _ in ["nope"] }
+        }
         try add("features repeated", ["features"], mustFail: true) { _ in ["a", "a", "c"] }
 
         for path in [["formatVersion"]] + algorithm.numbers {
@@ -143,6 +245,10 @@ import Testing
         try add("levels of no feature", ["categoricalFeatures"], mustFail: true) { _ in ["zz": ["x"]] }
         try add("no levels", ["categoricalFeatures"], mustFail: true) { _ in ["a": [String]()] }
         try add("an unknown key", ["comment"], mustFail: false) { _ in "added by a later version" }
+        if algorithm.name.hasPrefix("decision-tree") {
+            try treeMutations(of: base) { name, path, mustFail, change in try add(name, path, mustFail: mustFail, change) }
+            return list
+        }
         if algorithm.name == "linear-regression" {
             try add("classes", ["classes"], mustFail: true) { _ in ["p", "q"] }
             return list
@@ -176,7 +282,7 @@ import Testing
         return list
     }
 
-    @Test(arguments: [linear, logistic])
+    @Test(arguments: [linear, logistic, classificationTree, regressionTree])
     func mutatedModelFilesNeverCrash(_ algorithm: Algorithm) throws {
         let dir = try CLI.temporaryDirectory()
         let data = try CLI.write(algorithm.csv, named: "d.csv", in: dir)

@@ -37,7 +37,9 @@ import Testing
             .replacingOccurrences(of: "\"linear-regression\"", with: "\"k-medoids\"")
         #expect(
             throws: ModelFileError.corrupt(
-                path: "m.json", reason: "unknown algorithm 'k-medoids' (this mlfit reads linear-regression, logistic-regression)")
+                path: "m.json",
+                reason: "unknown algorithm 'k-medoids' (this mlfit reads linear-regression, logistic-regression, "
+                    + "decision-tree-classifier, decision-tree-regressor)")
         ) { try ModelRegistry.decode(Data(text.utf8), path: "m.json") }
     }
 

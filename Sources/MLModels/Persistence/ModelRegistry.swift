@@ -9,6 +9,8 @@ public enum ModelRegistry {
     public static let modelTypes: [any TrainedModel.Type] = [
         LinearRegressionModel.self,
         LogisticRegressionModel.self,
+        DecisionTreeClassificationModel.self,
+        DecisionTreeRegressionModel.self,
     ]
 
     /// The model type whose ``TrainedModel/algorithmName`` is `algorithm`.

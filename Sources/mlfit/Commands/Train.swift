@@ -7,6 +7,10 @@ struct Train: ParsableCommand {
             Example:
               mlfit train linear-regression --data Datasets/diabetes.csv --label target --model diabetes.json
               mlfit train logistic-regression --data Datasets/iris.csv --label species --model iris.json
+              mlfit train decision-tree-classifier --data Datasets/iris.csv --label species --model tree.json
             """,
-        subcommands: [TrainLinearRegression.self, TrainLogisticRegression.self])
+        subcommands: [
+            TrainLinearRegression.self, TrainLogisticRegression.self, TrainDecisionTreeClassifier.self,
+            TrainDecisionTreeRegressor.self,
+        ])
 }
