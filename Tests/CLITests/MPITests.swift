@@ -89,6 +89,28 @@ struct MPITests {
         }
     }
 
+    @Test(arguments: [1, 2, 4])
+    func decisionTreesMatchOneProcess(ranks: Int) throws {
+        let dir = try CLI.temporaryDirectory()
+        let cases = [
+            ["decision-tree-classifier", "--data", "Datasets/iris.csv", "--label", "species", "--max-depth", "4"],
+            ["decision-tree-regressor", "--data", Self.diabetes, "--label", "target", "--max-depth", "5"],
+        ]
+        for arguments in cases {
+            let one = dir.appendingPathComponent("one.json").path, many = dir.appendingPathComponent("many.json").path
+            let single = try CLI.run(["train"] + arguments + ["--model", one, "--quiet"])
+            #expect(single.status == 0, "\(single.stderr)")
+            let distributed = try MPI.run(ranks: ranks, ["train"] + arguments + ["--model", many])
+            #expect(distributed.status == 0, "\(distributed.stderr)")
+            // The same tree: the same rules, thresholds and leaves as `info` prints them.
+            let rules = { (model: String) throws -> String in
+                let info = try CLI.run(["info", "--model", model])
+                return info.stdout.replacingOccurrences(of: model, with: "MODEL")
+            }
+            #expect(try rules(one) == rules(many), "\(arguments[0]) on \(ranks) ranks")
+        }
+    }
+
     @Test func aBadRowStopsEveryRankWithItsGlobalLineOnce() throws {
         let dir = try CLI.temporaryDirectory()
         var lines = try String(contentsOfFile: CLI.root.appendingPathComponent(Self.diabetes).path, encoding: .utf8)
