@@ -36,7 +36,8 @@ struct All: ParsableCommand {
         var generated: Set<String> = []
         for benchmark in benchmarks {
             let task = benchmark.task
-            let shapes = benchmark.memoryCheck != nil && memoryScale > 1 ? [shape, bigShape] : [shape]
+            let caseShape = benchmark.dataShape(shape), caseBig = benchmark.dataShape(bigShape)
+            let shapes = benchmark.memoryCheck != nil && memoryScale > 1 ? [caseShape, caseBig] : [caseShape]
             for s in shapes {
                 let path = task.path(s, in: dataDirectory)
                 guard generated.insert(path).inserted else { continue }
@@ -55,7 +56,11 @@ struct All: ParsableCommand {
 
         // The library's kernels, CSV parsing and scaling series run on the regression data.
         let regressionFile = GeneratorTask.regression.path(shape, in: dataDirectory)
-        let kernels = try KernelBenchmarks.run(rows: shape.rows, features: shape.features, seed: shape.seed, repeats: repeats)
+        var kernels = try KernelBenchmarks.run(rows: shape.rows, features: shape.features, seed: shape.seed, repeats: repeats)
+        let logisticKernels = try LogisticKernelBenchmarks.run(
+            rows: shape.rows, features: shape.features, seed: shape.seed, repeats: repeats)
+        kernels.tables.append(logisticKernels.table)
+        kernels.rates.merge(logisticKernels.rates) { _, new in new }
         for t in kernels.tables { t.print() }
         let csv = try CSVBenchmarks.run(
             file: regressionFile, label: GeneratorTask.regression.labelColumn,
@@ -63,10 +68,11 @@ struct All: ParsableCommand {
         for t in csv.tables { t.print() }
         var compared: [CaseResults] = []
         for benchmark in benchmarks {
-            let file = benchmark.task.path(shape, in: dataDirectory)
-            let big = benchmark.task.path(bigShape, in: dataDirectory)
+            let file = benchmark.task.path(benchmark.dataShape(shape), in: dataDirectory)
+            let big = benchmark.task.path(benchmark.dataShape(bigShape), in: dataDirectory)
             let setup = try runner.setup(file: file, label: benchmark.task.labelColumn)
-            let results = try CompareRunner.run(benchmark, setup, memoryFiles: memoryScale > 1 ? [file, big] : [file])
+            var results = try CompareRunner.run(benchmark, setup, memoryFiles: memoryScale > 1 ? [file, big] : [file])
+            results.shape = benchmark.dataShape(shape)
             for t in results.tables { t.print() }
             compared.append(results)
         }

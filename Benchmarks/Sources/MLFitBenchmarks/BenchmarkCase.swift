@@ -22,6 +22,13 @@ protocol BenchmarkCase: Sendable {
     func groups(_ setup: CaseSetup) -> [ContenderGroup]
     /// The mlfit CLI's result, read from the model file it wrote (`setup.modelPath`).
     func outcome(ofModelFile path: String) throws -> FitOutcome
+    /// The mlfit CLI's result after a timed run, when the model file alone does not hold
+    /// every quality column (e.g. accuracy, from `mlfit evaluate` on `setup.file`); by
+    /// default ``outcome(ofModelFile:)``. Runs here are not timed.
+    func outcome(ofModelFile path: String, setup: CaseSetup) throws -> FitOutcome
+    /// The size of its data set in `all`, from the suite's `--rows`, `--features`, `--seed`
+    /// (by default that shape).
+    func dataShape(_ base: DataShape) -> DataShape
     /// The quality columns of the table, read from every contender's result.
     var quality: QualityMetrics { get }
     /// How close each model is to the mlfit CLI's (nil: no agreement table).
@@ -46,6 +53,10 @@ protocol BenchmarkCase: Sendable {
 }
 
 extension BenchmarkCase {
+    func outcome(ofModelFile path: String, setup: CaseSetup) throws -> FitOutcome {
+        try outcome(ofModelFile: path)
+    }
+    func dataShape(_ base: DataShape) -> DataShape { base }
     var agreement: Agreement? { nil }
     var memoryCheck: MemoryCheck? { nil }
     var fairnessNotes: [String] { [] }
@@ -119,6 +130,24 @@ struct TargetRow {
         TargetRow(target: target) { results in
             let ratio = results.ratios.first { $0.group == group && $0.peer == peer }.map { whole ? $0.whole : $0.fit }
             return (ratio.map { "mlfit ÷ peer = \(fmt($0, 2))" } ?? "peer not run", ratio.map { $0 <= limit })
+        }
+    }
+
+    /// The mlfit contenders' `key` (the CLI's and the library's) at most `limit` above the
+    /// best peer's, relative: (mlfit − best peer) / |best peer| ≤ limit (lower is met).
+    static func sameOptimum(_ target: String, group: String, key: String, within limit: Double) -> TargetRow {
+        TargetRow(target: target) { results in
+            let rows = results.outcomes.filter { $0.group == group }
+            let peers = rows.filter { $0.kind == .peer }.compactMap { row in
+                row.metrics[key].flatMap { $0.isFinite ? (row.program, $0) : nil }
+            }
+            guard let best = peers.min(by: { $0.1 < $1.1 }) else { return ("no peer result", nil) }
+            let gaps = rows.filter { $0.kind != .peer }.map { row in
+                (row.program, ((row.metrics[key] ?? .nan) - best.1) / abs(best.1))
+            }
+            guard !gaps.isEmpty else { return ("no mlfit result", nil) }
+            let text = gaps.map { "\($0.0) \(String(format: "%+.1e", $0.1))" }.joined(separator: ", ")
+            return ("\(text) vs \(best.0)", gaps.allSatisfy { $0.1 <= limit })
         }
     }
 

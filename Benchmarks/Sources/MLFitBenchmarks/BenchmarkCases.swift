@@ -4,10 +4,15 @@ import MLFit
 /// Every benchmark case, by its command-line name: the one place a new case is registered.
 enum CaseName: String, CaseIterable, ExpressibleByArgument, Sendable {
     case linearRegression = "linear-regression"
+    /// Binary task, binomial fit.
+    case logisticRegression = "logistic-regression"
+    /// 5-class task, multinomial fit (the same type and library fit as `logistic-regression`).
+    case logisticRegressionMulticlass = "logistic-regression-multiclass"
 
     var type: any BenchmarkCase.Type {
         switch self {
         case .linearRegression: LinearRegressionCase.self
+        case .logisticRegression, .logisticRegressionMulticlass: LogisticRegressionCase.self
         }
     }
 }
@@ -15,11 +20,15 @@ enum CaseName: String, CaseIterable, ExpressibleByArgument, Sendable {
 /// Every case's own options (hyperparameters, variants), pulled into `compare` and `all`.
 struct CaseOptions: ParsableArguments {
     @OptionGroup(title: "Linear regression") var linear: LinearRegressionOptions
+    @OptionGroup(title: "Logistic regression") var logistic: LogisticRegressionOptions
 
     /// The case `name` with the settings given on the command line.
     func make(_ name: CaseName) throws -> any BenchmarkCase {
         switch name {
         case .linearRegression: LinearRegressionCase(settings: linear.settings, variants: try linear.variants())
+        case .logisticRegression: LogisticRegressionCase(classes: 2, settings: logistic.settings)
+        case .logisticRegressionMulticlass:
+            LogisticRegressionCase(classes: GeneratorTask.multiclassCount, settings: logistic.settings)
         }
     }
 }

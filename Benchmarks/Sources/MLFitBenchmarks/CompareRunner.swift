@@ -15,10 +15,14 @@ struct CaseResults {
     var commands: [String] = []
     var ratios: [SpeedRatio] = []
     var peakRSS: [(rows: Int, bytes: Int, rss: Int)] = []
+    /// Every contender's last result, for targets on quality.
+    var outcomes: [(group: String, program: String, kind: Contender.Kind, metrics: [String: Double], detail: String)] = []
     /// The case's targets, evaluated on the rest of these results.
     var targets: [(target: String, measured: String, met: Bool?)] = []
     /// The report header's lines about this case's data and settings.
     var task = GeneratorTask.regression
+    /// Its data set's size (nil: the report's shape).
+    var shape: DataShape?
     var settingsDescription = ""
     var fairnessNotes: [String] = []
 }
@@ -30,7 +34,10 @@ enum CompareRunner {
         var results = CaseResults()
         var groups = benchmark.groups(s)
         results.commands = groups.flatMap { $0.contenders.map { $0.arguments.joined(separator: " ") } }
-        try measure(benchmark, &groups, scratch: s.scratch, model: s.modelPath)
+        try measure(benchmark, &groups, s)
+        results.outcomes = groups.flatMap { g in
+            g.contenders.map { (g.title, $0.name, $0.kind, $0.outcome.metrics, $0.outcome.detail) }
+        }
         results.tables.append(comparisonTable(benchmark, groups, s, results: &results))
         if let agreement = benchmark.agreement {
             results.tables.append(agreementTable(agreement, groups))
@@ -50,7 +57,7 @@ enum CompareRunner {
     }
 
     /// Runs every contender, alternating programs run by run, and records what each printed.
-    static func measure(_ benchmark: some BenchmarkCase, _ groups: inout [ContenderGroup], scratch: String, model: String) throws {
+    static func measure(_ benchmark: some BenchmarkCase, _ groups: inout [ContenderGroup], _ s: CaseSetup) throws {
         let rounds = groups.flatMap(\.contenders).map { $0.runs + ($0.warmUp ? 1 : 0) }.max() ?? 0
         for k in 0..<rounds {
             for g in groups.indices {
@@ -59,9 +66,9 @@ enum CompareRunner {
                     let measured = contender.warmUp ? k - 1 : k
                     guard measured < contender.runs else { continue }
                     log("compare: \(groups[g].title), \(contender.name), run \(k + 1)/\(rounds)")
-                    let run = try runMeasuredChecked(contender.arguments, scratch: scratch)
+                    let run = try runMeasuredChecked(contender.arguments, scratch: s.scratch)
                     contender.outcome = contender.kind == .mlfitCLI
-                        ? try benchmark.outcome(ofModelFile: model)
+                        ? try benchmark.outcome(ofModelFile: s.modelPath, setup: s)
                         : FitOutcome(json: try FitOutcome.jsonLine(run.output), kind: contender.kind,
                                      quality: benchmark.quality, agreement: benchmark.agreement)
                     if measured >= 0 {

@@ -60,6 +60,7 @@ struct FitOutcome {
         if let solver = json["solver"] as? String { detail.append("solver \(solver)") }
         if json["onedal"] as? Bool == true { detail.append("oneDAL") }
         if let i = json["iterations"] as? Int, i > 0 { detail.append("\(i) iterations") }
+        if json["converged"] as? Bool == false { detail.append("**not converged**") }
         self.detail = detail.joined(separator: ", ")
         fitSeconds = json["fit_seconds"] as? Double
         readSeconds = json["read_seconds"] as? Double

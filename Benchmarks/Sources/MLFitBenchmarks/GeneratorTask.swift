@@ -7,17 +7,26 @@ import MLFit
 enum GeneratorTask: String, CaseIterable, ExpressibleByArgument, Sendable {
     /// y = 1.5 + Xβ + 0.5·ε (``RegressionData``).
     case regression
+    /// Two classes, y ~ Bernoulli(σ(xᵀβ + β₀)) (``ClassificationData``).
+    case binaryClassification = "binary-classification"
+    /// Five classes, y ~ softmax(Bx + b) (``ClassificationData``).
+    case multiclassClassification = "multiclass-classification"
+
+    /// The classes of the multiclass task.
+    static let multiclassCount = 5
 
     func data(_ shape: DataShape) -> any SyntheticData {
         switch self {
         case .regression: RegressionData(shape)
+        case .binaryClassification: ClassificationData(shape, classes: 2)
+        case .multiclassClassification: ClassificationData(shape, classes: Self.multiclassCount)
         }
     }
 
     /// The label column of its files.
     var labelColumn: String {
         switch self {
-        case .regression: "y"
+        case .regression, .binaryClassification, .multiclassClassification: "y"
         }
     }
 
@@ -25,6 +34,8 @@ enum GeneratorTask: String, CaseIterable, ExpressibleByArgument, Sendable {
     func description(_ shape: DataShape) -> String {
         switch self {
         case .regression: RegressionData(shape).description
+        case .binaryClassification: ClassificationData(shape, classes: 2).description
+        case .multiclassClassification: ClassificationData(shape, classes: Self.multiclassCount).description
         }
     }
 

@@ -84,6 +84,12 @@ struct Compare: ParsableCommand {
         let setup = try runner.setup(file: file, label: label ?? benchmark.task.labelColumn)
         let results = try CompareRunner.run(benchmark, setup, memoryFiles: [file] + memoryFile)
         for table in results.tables { table.print() }
+        if !results.targets.isEmpty {
+            var targets = Table("Targets (\(benchmark.title))", ["target", "measured", "met"])
+            for row in results.targets { targets.add([row.target, row.measured, Report.met(row.met)]) }
+            targets.notes = ["Judged on this run's numbers, which mean something only on an otherwise idle machine (1-minute load average now: \(loadAverage()))."]
+            targets.print()
+        }
     }
 }
 

@@ -23,7 +23,7 @@ struct Report {
     /// linear-regression-only report before cases existed).
     var caseLines: String {
         cases.map {
-            "- Data: \($0.task.description(shape))\n"
+            "- Data: \($0.task.description($0.shape ?? shape))\n"
                 + "- Settings, the same for mlfit and every peer: \($0.settingsDescription)"
         }.joined(separator: "\n")
     }
@@ -89,6 +89,7 @@ struct Report {
             add("dsyrk on the Gram block shape", "dsyrk", "GFLOP/s", "dgemm", "dgemm")
             add("library Gram pass (`.gram`)", "gram", "GFLOP/s", "dsyrk", "dsyrk")
             add("library QR pass (`.triangular`, 2·n·q²)", "qr", "GFLOP/s", "dgemm", "dgemm")
+            add("logistic Newton pass, binomial (`LogisticLossStatistics`)", "logistic newton", "GFLOP/s", "dsyrk", "dsyrk")
             add("moments pass (reads X, y once)", "moments GB/s", "GB/s", "memory bandwidth", "bandwidth")
             if let mb = csv.parse[threads], let bw = r["bandwidth"]?[threads] {
                 t.add(["CSV parsing (bytes of text)", "\(threads)", "\(fmt(mb / 1000, 2)) GB/s",
