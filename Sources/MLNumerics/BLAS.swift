@@ -20,6 +20,35 @@ public enum BLAS {
             alpha, a, blasInt(lda), beta, c, blasInt(ldc))
     }
 
+    /// `y ← A·x + y` for a row-major `m × n` matrix `A` held in `a`, reading the first `n`
+    /// entries of `x` (`dgemv`).
+    public static func multiplyAdd(_ a: [Double], rows m: Int, columns n: Int, by x: [Double], into y: inout [Double]) {
+        precondition(a.count >= m * n && x.count >= n && y.count >= m, "multiplyAdd: arrays too short")
+        a.withUnsafeBufferPointer { pa in
+            x.withUnsafeBufferPointer { px in
+                y.withUnsafeMutableBufferPointer { py in
+                    guard let pa = pa.baseAddress, let px = px.baseAddress, let py = py.baseAddress else { return }
+                    multiply(pa, rows: m, columns: n, leadingDimension: n, vector: px, into: py, beta: 1)
+                }
+            }
+        }
+    }
+
+    /// `Aᵀ·v` for a row-major `m × n` matrix `A` held in `a` and `m` entries of `v` (`dgemv`).
+    public static func transposedProduct(_ a: [Double], rows m: Int, columns n: Int, with v: [Double]) -> [Double] {
+        precondition(a.count >= m * n && v.count >= m, "transposedProduct: arrays too short")
+        var y = [Double](repeating: 0, count: n)
+        a.withUnsafeBufferPointer { pa in
+            v.withUnsafeBufferPointer { pv in
+                y.withUnsafeMutableBufferPointer { py in
+                    guard let pa = pa.baseAddress, let pv = pv.baseAddress, let py = py.baseAddress else { return }
+                    multiply(pa, rows: m, columns: n, leadingDimension: n, transposed: true, vector: pv, into: py)
+                }
+            }
+        }
+        return y
+    }
+
     /// `y ← α·A·x + β·y` (or `α·Aᵀ·x + β·y` when `transposed`) for a row-major `m × n`
     /// matrix `A` (`dgemv`).
     public static func multiply(

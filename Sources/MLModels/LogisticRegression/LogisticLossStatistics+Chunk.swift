@@ -36,66 +36,78 @@ extension LogisticLossStatistics {
             }
             codes[i] = Int(y)
         }
-        let q = shape.width
-        // x̃ = [x, 1]: the augmented block, row-major n × q.
-        var augmented = [Double](repeating: 1, count: n * q)
-        chunk.features.withUnsafeBufferPointer { x in
-            for i in 0..<n {
-                for j in 0..<p { augmented[i * q + j] = x[i * p + j] }
-            }
-        }
         let weights = chunk.weights.isEmpty ? [Double](repeating: 1, count: n) : chunk.weights
         for w in weights { weightSum += w }
         if shape.rows == 1 {
-            binomial(augmented, codes: codes, weights: weights, rows: n, width: q, theta: theta)
+            binomial(chunk, codes: codes, weights: weights, theta: theta)
         } else {
+            let q = shape.width
+            // x̃ = [x, 1]: the augmented block, row-major n × q.
+            var augmented = [Double](repeating: 1, count: n * q)
+            chunk.features.withUnsafeBufferPointer { x in
+                augmented.withUnsafeMutableBufferPointer { out in
+                    for i in 0..<n {
+                        for j in 0..<p { out[i * q + j] = x[i * p + j] }
+                    }
+                }
+            }
             multinomial(augmented, codes: codes, weights: weights, rows: n, width: q, classes: k, theta: theta)
         }
     }
 
-    private mutating func binomial(
-        _ a: [Double], codes: [Int], weights: [Double], rows n: Int, width q: Int, theta: [Double]
-    ) {
-        var z = [Double](repeating: 0, count: n)
-        a.withUnsafeBufferPointer { pa in
-            theta.withUnsafeBufferPointer { pt in
-                z.withUnsafeMutableBufferPointer { pz in
-                    guard let pa = pa.baseAddress, let pt = pt.baseAddress, let pz = pz.baseAddress else { return }
-                    BLAS.multiply(pa, rows: n, columns: q, leadingDimension: q, vector: pt, into: pz)
-                }
-            }
-        }
+    /// The binomial sums straight from the chunk's `n × p` features, with no augmented copy:
+    /// `z = Xβ + β₀` by one `dgemv`; the gradient's feature part `Xᵀr` by one `dgemv` and its
+    /// intercept part `Σrᵢ`; the Hessian's feature block by one `dsyrk` on `√dᵢ·xᵢ`
+    /// (`dᵢ = wᵢσᵢ(1 − σᵢ)`), its intercept column `Xᵀd` by one `dgemv` and its corner `Σdᵢ`.
+    /// One scaled copy of the block is the only buffer of the chunk's size.
+    private mutating func binomial(_ chunk: DataChunk, codes: [Int], weights: [Double], theta: [Double]) {
+        let n = chunk.rowCount, p = chunk.featureCount, q = shape.width
+        var z = [Double](repeating: shape.fitIntercept ? theta[p] : 0, count: n)
+        // An intercept-only model (p = 0) has no block to multiply.
+        let x = chunk.features.elements
+        if p > 0 { BLAS.multiplyAdd(x, rows: n, columns: p, by: theta, into: &z) }
         var residual = [Double](repeating: 0, count: n)
-        var scaled = shape.hessian ? [Double](repeating: 0, count: n * q) : []
-        var lossSum = 0.0, wrong = 0.0
+        var curvature = [Double](repeating: 0, count: n)
+        var lossSum = 0.0, wrong = 0.0, residualSum = 0.0, curvatureSum = 0.0
         for i in 0..<n {
             let w = weights[i], zi = z[i]
             let positive = codes[i] == 1
             lossSum += w * (LogisticFunctions.softplus(zi) - (positive ? zi : 0))
             residual[i] = w * (LogisticFunctions.sigmoid(zi) - (positive ? 1 : 0))
+            residualSum += residual[i]
             if positive ? !(zi > 0) : !(zi < 0) { wrong += w }
-            if shape.hessian {
-                let root = (w * LogisticFunctions.sigmoidDerivative(zi)).squareRoot()
-                for j in 0..<q { scaled[i * q + j] = root * a[i * q + j] }
-            }
+            curvature[i] = w * LogisticFunctions.sigmoidDerivative(zi)
+            curvatureSum += curvature[i]
         }
         loss = lossSum
         misclassifiedWeight = wrong
-        a.withUnsafeBufferPointer { pa in
-            residual.withUnsafeBufferPointer { pr in
-                gradient.withUnsafeMutableBufferPointer { pg in
-                    guard let pa = pa.baseAddress, let pr = pr.baseAddress, let pg = pg.baseAddress else { return }
-                    BLAS.multiply(pa, rows: n, columns: q, leadingDimension: q, transposed: true, vector: pr, into: pg)
+        if p > 0 { gradient.replaceSubrange(0..<p, with: BLAS.transposedProduct(x, rows: n, columns: p, with: residual)) }
+        if shape.fitIntercept { gradient[p] = residualSum }
+        guard shape.hessian else { return }
+        if p > 0 {
+            // The feature block: one dsyrk on √dᵢ·xᵢ, written into the q × q upper triangle.
+            var scaled = [Double](repeating: 0, count: n * p)
+            x.withUnsafeBufferPointer { px in
+                scaled.withUnsafeMutableBufferPointer { out in
+                    for i in 0..<n {
+                        let root = curvature[i].squareRoot()
+                        for j in 0..<p { out[i * p + j] = root * px[i * p + j] }
+                    }
+                }
+            }
+            scaled.withUnsafeBufferPointer { ps in
+                hessian.withUnsafeMutableBufferPointer { ph in
+                    guard let ps = ps.baseAddress, let ph = ph.baseAddress else { return }
+                    BLAS.gramUpdate(ps, rows: n, columns: p, leadingDimension: p, into: ph, leadingDimensionC: q, beta: 0)
                 }
             }
         }
-        guard shape.hessian else { return }
-        scaled.withUnsafeBufferPointer { ps in
-            hessian.withUnsafeMutableBufferPointer { ph in
-                guard let ps = ps.baseAddress, let ph = ph.baseAddress else { return }
-                BLAS.gramUpdate(ps, rows: n, columns: q, leadingDimension: q, into: ph, leadingDimensionC: q, beta: 0)
-            }
+        guard shape.fitIntercept else { return }
+        if p > 0 {
+            let column = BLAS.transposedProduct(x, rows: n, columns: p, with: curvature)
+            for j in 0..<p { hessian[j * q + p] = column[j] }
         }
+        hessian[p * q + p] = curvatureSum
     }
 
     private mutating func multinomial(
