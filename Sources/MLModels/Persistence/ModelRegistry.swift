@@ -9,6 +9,7 @@ public enum ModelRegistry {
     public static let modelTypes: [any TrainedModel.Type] = [
         LinearRegressionModel.self,
         LogisticRegressionModel.self,
+        KMeansModel.self,
     ]
 
     /// The model type whose ``TrainedModel/algorithmName`` is `algorithm`.

@@ -7,6 +7,7 @@ struct Train: ParsableCommand {
             Example:
               mlfit train linear-regression --data Datasets/diabetes.csv --label target --model diabetes.json
               mlfit train logistic-regression --data Datasets/iris.csv --label species --model iris.json
+              mlfit train kmeans --data points.csv --k 8 --model clusters.json
             """,
-        subcommands: [TrainLinearRegression.self, TrainLogisticRegression.self])
+        subcommands: [TrainLinearRegression.self, TrainLogisticRegression.self, TrainKMeans.self])
 }
