@@ -119,3 +119,10 @@ show("centers", centers)
 print("cost (sum of 1 - cos) =", repr(float((1.0 - np.sum(xn * centers[labels], axis=1)).sum())))
 show("sizes", np.bincount(labels, minlength=4))
 print("silhouette cosine =", repr(silhouette_score(xc, labels, metric="cosine")))
+
+print("\n## 8. adjusted_rand_score on small partitions")
+for true, pred in [([0, 0, 1, 1, 2, 2, 2], [1, 1, 0, 0, 0, 2, 2]),
+                   ([0, 0, 0, 1, 1, 1], [0, 1, 2, 0, 1, 2]),
+                   ([5, 5, 7, 7, 9, 9], [0, 0, 1, 1, 2, 2]),
+                   ([0, 1, 2, 3], [0, 0, 0, 0])]:
+    print(f"true {true}, predicted {pred}: {adjusted_rand_score(true, pred)!r}")

@@ -46,7 +46,7 @@ enum KMeansFixtures {
         for a in 0..<12 {
             for b in 0..<12 {
                 for c in 0..<3 {
-                    rows.append([Double(a), Double(b), Double(c)])
+                    rows.append([Double(a + 1), Double(b + 1), Double(c + 1)])
                     weights.append(Double(1 + (a + b + c) % 4))
                 }
             }
