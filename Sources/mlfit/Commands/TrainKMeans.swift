@@ -13,7 +13,8 @@ struct TrainKMeans: TrainCommand {
             --seed and the data (not on threads, chunks or MPI ranks). See docs/cli.md.
 
             Examples:
-              mlfit train kmeans --data Datasets/iris.csv --features "sepal length (cm),sepal width (cm),petal length (cm),petal width (cm)" --k 3 --model iris-kmeans.json
+              mlfit train kmeans --data Datasets/iris.csv --k 3 --model iris-kmeans.json \\
+                  --features "sepal length (cm),sepal width (cm),petal length (cm),petal width (cm)"
               mlfit train kmeans --data points.csv --k 8 --model m.json --init-mode k-means++ --seed 7
               mlfit train kmeans --data points.csv --k 8 --model m2.json --initial-model m.json --tol 0
             """)
@@ -27,16 +28,13 @@ struct TrainKMeans: TrainCommand {
     var estimator: KMeans { hyperparameters.estimator }
 
     /// The estimator with the centers of `--initial-model`, read here so that a bad file is a
-    /// one-line error (exit 1) before any data is read.
+    /// one-line error (exit 1) before any data is read; the fit checks its k.
     func preparedEstimator() throws -> KMeans {
         var estimator = self.estimator
         if let path = hyperparameters.initialModel {
             let model = try ModelRegistry.load(from: path)
             guard let kmeans = model as? KMeansModel else {
                 throw ModelFileError.wrongAlgorithm(path: path, found: model.algorithmName, expected: KMeansModel.algorithmName)
-            }
-            guard kmeans.k == estimator.k else {
-                throw ValidationError("the initial model \(path) has k = \(kmeans.k); --k is \(estimator.k)")
             }
             estimator.initialCenters = KMeans.InitialCenters(kmeans)
         }
@@ -49,8 +47,8 @@ struct KMeansOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "The number of clusters, ≥ 1.")
     var k: Int = 2
 
-    @Option(help: "k-means-parallel (k-means||, Spark's default), k-means++ or random.")
-    var initMode: KMeans.InitMode = .kMeansParallel
+    @Option(help: "k-means-parallel (Spark's k-means||, also accepted), k-means++ or random.")
+    var initMode: InitModeChoice = .kMeansParallel
 
     @Option(parsing: .unconditional, help: "Rounds of k-means||, ≥ 1.")
     var initSteps: Int = 2
@@ -75,24 +73,33 @@ struct KMeansOptions: ParsableArguments {
 
     var estimator: KMeans {
         KMeans(
-            k: k, initMode: initMode, initSteps: initSteps, maxIter: maxIter, tol: tol,
+            k: k, initMode: initMode.mode, initSteps: initSteps, maxIter: maxIter, tol: tol,
             distanceMeasure: distanceMeasure, seed: seed, pruning: pruning)
     }
 }
 
-extension KMeans.InitMode: ExpressibleByArgument {
-    /// `k-means-parallel` (shell-safe) and Spark's `k-means||` name the same mode.
-    public init?(argument: String) {
-        switch argument {
-        case "k-means-parallel", "k-means||": self = .kMeansParallel
-        case "k-means++": self = .kMeansPlusPlus
-        case "random": self = .random
-        default: return nil
+/// The initialization modes as the command line spells them: `k-means-parallel` is shell-safe,
+/// and Spark's `k-means||` is accepted for it.
+enum InitModeChoice: String, ExpressibleByArgument, CaseIterable {
+    case kMeansParallel = "k-means-parallel"
+    case kMeansPlusPlus = "k-means++"
+    case random
+
+    init?(argument: String) {
+        if argument == KMeans.InitMode.kMeansParallel.rawValue {
+            self = .kMeansParallel
+        } else {
+            self.init(rawValue: argument)
         }
     }
 
-    public static var allValueStrings: [String] { ["k-means-parallel", "k-means++", "random"] }
-    public var defaultValueDescription: String { self == .kMeansParallel ? "k-means-parallel" : rawValue }
+    var mode: KMeans.InitMode {
+        switch self {
+        case .kMeansParallel: return .kMeansParallel
+        case .kMeansPlusPlus: return .kMeansPlusPlus
+        case .random: return .random
+        }
+    }
 }
 
 extension KMeans.DistanceMeasure: ExpressibleByArgument {}
