@@ -28,7 +28,7 @@ extension KMeansModel: TrainedModel {
         let clusters = try predict(chunk.features)
         var x = chunk.features
         if distanceMeasure == .cosine {
-            for i in 0..<x.rows where !KMeansFit.normalize(row: i, of: &x) { throw KMeansError.zeroVector(row: i + 1) }
+            for i in 0..<x.rows where !KMeansFit.normalize(row: i, of: &x) { throw KMeansError.zeroVectorToPredict }
         }
         return (x, clusters)
     }

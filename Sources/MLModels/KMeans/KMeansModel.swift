@@ -39,7 +39,7 @@ public struct KMeansModel: Sendable, Hashable {
     /// ``NearestCenters``). For cosine, rows are normalized first.
     ///
     /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` for another number of features;
-    ///   ``KMeansError/zeroVector(row:)`` for a zero row with the cosine measure.
+    ///   ``KMeansError/zeroVectorToPredict`` for a zero row with the cosine measure.
     public func predictWithDistances(_ features: Matrix) throws -> (clusters: [Int], distances: [Double]) {
         let p = clusterCenters.columns, n = features.rows
         guard features.columns == p else {
@@ -48,7 +48,7 @@ public struct KMeansModel: Sendable, Hashable {
         var x = features
         if distanceMeasure == .cosine {
             for i in 0..<n {
-                guard KMeansFit.normalize(row: i, of: &x) else { throw KMeansError.zeroVector(row: i + 1) }
+                guard KMeansFit.normalize(row: i, of: &x) else { throw KMeansError.zeroVectorToPredict }
             }
         }
         let norms = x.withUnsafeBufferPointer { b in

@@ -41,6 +41,9 @@ import Testing
         #expect(error == .zeroVector(row: 3))
         // Euclidean takes the zero row.
         #expect(try KMeans(k: 2).fit(data).k == 2)
+        // A cosine model refuses it when predicting.
+        let model = try KMeans(k: 2, distanceMeasure: .cosine).fit(Dataset(features: Matrix([[1, 2], [0.5, 1], [3, 1]])))
+        #expect(throws: KMeansError.zeroVectorToPredict) { try model.predict(Matrix([[1, 1], [0, 0]])) }
     }
 
     @Test func noRowsOfPositiveWeight() throws {
