@@ -37,7 +37,7 @@ import Testing
             .replacingOccurrences(of: "\"linear-regression\"", with: "\"k-medoids\"")
         #expect(
             throws: ModelFileError.corrupt(
-                path: "m.json", reason: "unknown algorithm 'k-medoids' (this mlfit reads linear-regression, logistic-regression)")
+                path: "m.json", reason: "unknown algorithm 'k-medoids' (this mlfit reads linear-regression, logistic-regression, kmeans)")
         ) { try ModelRegistry.decode(Data(text.utf8), path: "m.json") }
     }
 

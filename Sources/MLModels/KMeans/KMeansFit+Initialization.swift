@@ -92,14 +92,14 @@ extension KMeansFit {
                     let v = w * state.cost[i]
                     guard w > 0, v > 0 else { continue }
                     sample.total += v
-                    let k: Double
+                    let draw: Double
                     switch key {
                     case .threshold(let oversampling):
-                        k = Self.uniform(seed: seed, purpose, round: round, row: first + i) / (oversampling * v)
+                        draw = Self.uniform(seed: seed, purpose, round: round, row: first + i) / (oversampling * v)
                     case .race:
-                        k = Self.exponential(seed: seed, purpose, round: round, row: first + i) / v
+                        draw = Self.exponential(seed: seed, purpose, round: round, row: first + i) / v
                     }
-                    if k < sample.cutoff { sample.offer(key: k, row: first + i, point: base + i * p) }
+                    if draw < sample.cutoff { sample.offer(key: draw, row: first + i, point: base + i * p) }
                 }
             }
             return sample
@@ -124,8 +124,8 @@ extension KMeansFit {
                 for i in 0..<chunk.rowCount where i < state.cost.count {
                     let v = chunk.weight(i) * state.cost[i]
                     guard v > 0 else { continue }
-                    let k = Self.uniform(seed: seed, purpose, round: round, row: first + i) / (oversampling * v)
-                    if k < threshold { sample.offer(key: k, row: first + i, point: base + i * p) }
+                    let draw = Self.uniform(seed: seed, purpose, round: round, row: first + i) / (oversampling * v)
+                    if draw < threshold { sample.offer(key: draw, row: first + i, point: base + i * p) }
                 }
             }
             return sample

@@ -130,6 +130,29 @@ import Testing
         #expect(throws: (any Error).self) { try SampledRows(transferBytes: Array(a.transferBytes().dropLast(3)), shape: shape) }
     }
 
+    /// A k-means|| round that draws more rows than its pass kept takes them all in a second
+    /// pass over the costs already held: the same rows as one pass with room for all.
+    @Test func kMeansParallelOverflowPassFindsEveryDrawnRow() throws {
+        let data = try KMeansFixtures.blobs(n: 1200, p: 3, groups: 5, rowsPerChunk: 100)
+        var fit = try KMeansFit(estimator: KMeans(k: 4, seed: 8), data: data, options: ExecutionOptions(threads: 2))
+        let first = try fit.drawByWeight(.firstCenter, capacity: 1)
+        let center = try Matrix([first.point(0)])
+        let all = try fit.costPass(
+            adding: center, purpose: .parallelRound, round: 1, key: .threshold(oversampling: 40), capacity: 1 << 20)
+        let threshold = 1 / all.total
+        let expected = (0..<all.count).filter { all.keys[$0] < threshold }.map { all.rows[$0] }
+        #expect(expected.count > 20)
+        let again = try fit.rowsBelow(threshold, purpose: .parallelRound, round: 1, oversampling: 40)
+        #expect(again.rows == expected)
+        // A capacity of 8 keeps the 8 smallest keys of the same draw.
+        var small = try KMeansFit(estimator: KMeans(k: 4, seed: 8), data: data, options: ExecutionOptions(threads: 2))
+        _ = try small.drawByWeight(.firstCenter, capacity: 1)
+        let kept = try small.costPass(
+            adding: center, purpose: .parallelRound, round: 1, key: .threshold(oversampling: 40), capacity: 8)
+        #expect(kept.rows == Array(all.rows.prefix(8)))
+        #expect(abs(kept.total - all.total) <= 1e-12 * all.total)
+    }
+
     /// Spark's weighted silhouette written out pairwise, O(n²).
     static func naiveSilhouette(_ x: Matrix, _ clusters: [Int], _ w: [Double], cosine: Bool) -> Double {
         let n = x.rows
