@@ -126,6 +126,9 @@ import Testing
             [14.011161521738789, 1.4867693643844189, 1.5710853382441743]].map { $0.map { $0 + shift } })
         #expect(KMeansFixtures.difference(model.clusterCenters, reference) <= 1e-8)
         #expect(abs(model.summary.trainingCost - 1866.1007019782128) <= 1e-6)
+        // The silhouette's sums are taken about the centers: no cancellation either.
+        let metrics = try model.evaluate(KMeansFixtures.synthetic(shift: shift))
+        #expect(abs((metrics.silhouette ?? .nan) - 0.578197082738227) <= 1e-9)
     }
 
     /// kmeans_references.txt §7: spherical k-means (numpy loop with Spark's cosine rules) and
