@@ -56,39 +56,43 @@ enum NearestCenters {
     }
 
     /// The decision for one row from its GEMM products (overwritten by the distances).
+    ///
+    /// One scan finds the best expanded distance and `L = min_{j ≠ best}(dⱼ − eⱼ)`, a lower
+    /// bound on every other true distance (`eⱼ = γ(‖x‖² + ‖cⱼ‖²)`); the row is ambiguous when
+    /// `L ≤ d_best + e_best`, and only then are the other distances looked at again.
     @inline(__always)
     static func decide(
         row x: UnsafePointer<Double>, squaredNorm xn: Double, products d: UnsafeMutablePointer<Double>,
         centers c: UnsafePointer<Double>, centerNorms cn: UnsafePointer<Double>, k: Int, p: Int, gamma: Double
     ) -> Nearest {
         var best = 0
-        var bestD = Double.infinity
+        var bestD = Double.infinity, bestLow = Double.infinity
+        var otherLow = Double.infinity
         for j in 0..<k {
+            let e = gamma * (xn + cn[j])
             let v = max(0, xn - 2 * d[j] + cn[j])
             d[j] = v
             if v < bestD {
+                otherLow = min(otherLow, bestLow)
                 bestD = v
+                bestLow = v - e
                 best = j
+            } else {
+                otherLow = min(otherLow, v - e)
             }
         }
         let reach = bestD + gamma * (xn + cn[best])
-        var ambiguous = false
-        for j in 0..<k where j != best && d[j] - gamma * (xn + cn[j]) <= reach {
-            ambiguous = true
-            break
+        guard otherLow <= reach else {
+            let exact = CenterSet.exactSquaredDistance(x, c + best * p, p)
+            return Nearest(index: best, squaredDistance: exact, secondLowerBound: max(0, otherLow))
         }
-        var exact: Double
-        if ambiguous {
-            exact = .infinity
-            for j in 0..<k where j == best || d[j] - gamma * (xn + cn[j]) <= reach {
-                let e = CenterSet.exactSquaredDistance(x, c + j * p, p)
-                if e < exact {
-                    exact = e
-                    best = j
-                }
+        var exact = Double.infinity
+        for j in 0..<k where j == best || d[j] - gamma * (xn + cn[j]) <= reach {
+            let e = CenterSet.exactSquaredDistance(x, c + j * p, p)
+            if e < exact {
+                exact = e
+                best = j
             }
-        } else {
-            exact = CenterSet.exactSquaredDistance(x, c + best * p, p)
         }
         var second = Double.infinity
         for j in 0..<k where j != best {
