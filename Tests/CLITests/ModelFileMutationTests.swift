@@ -193,6 +193,16 @@ import Testing
         try add("summary.weightSum 0", ["summary", "weightSum"], true) { _ in 0 }
     }
 
+    /// Three clusters of the same rows: centers per cluster, sizes in the summary.
+    static let kmeans = Algorithm(
+        name: "kmeans", csv: csv, trainArguments: ["--features", "a,b,c", "--k", "3"],
+        perFeature: [["features"]],
+        numbers: [["hyperparameters", "k"], ["hyperparameters", "maxIter"], ["hyperparameters", "tol"],
+                  ["hyperparameters", "initSteps"], ["hyperparameters", "seed"], ["summary", "rowCount"],
+                  ["summary", "weightSum"], ["summary", "trainingCost"], ["summary", "iterations"]],
+        counts: [["summary", "rowCount"], ["summary", "iterations"], ["hyperparameters", "maxIter"],
+                 ["hyperparameters", "k"]])
+
     static func mutations(of good: Data, _ algorithm: Algorithm) throws -> [Mutation] {
         let base = try object(good)
         var list: [Mutation] = []
@@ -212,7 +222,7 @@ import Testing
                 (old as? [Any]).map { $0 + [path == ["features"] ? "extra" as Any : 1.5 as Any] }
             }
         }
-        if !algorithm.name.hasPrefix("decision-tree") {
+        if !algorithm.name.hasPrefix("decision-tree"), algorithm.name != "kmeans" {
             try add("summary.constantFeatures names no feature", ["summary", "constantFeatures"], mustFail: true) { _ in ["nope"] }
         }
         try add("features repeated", ["features"], mustFail: true) { _ in ["a", "a", "c"] }
@@ -253,6 +263,33 @@ import Testing
             try add("classes", ["classes"], mustFail: true) { _ in ["p", "q"] }
             return list
         }
+        if algorithm.name == "kmeans" {
+            try add("classes", ["classes"], mustFail: true) { _ in ["p", "q"] }
+            try add("model.clusterCenters shortened", ["model", "clusterCenters"], mustFail: true) { ($0 as? [Any]).map { Array($0.dropLast()) } }
+            try add("model.clusterCenters lengthened", ["model", "clusterCenters"], mustFail: true) { ($0 as? [Any]).map { $0 + [$0[0]] } }
+            try add("model.clusterCenters empty", ["model", "clusterCenters"], mustFail: true) { _ in [Any]() }
+            try add("model.clusterCenters holds a string", ["model", "clusterCenters"], mustFail: true) { _ in ["x"] }
+            try add("a center shortened", ["model", "clusterCenters"], mustFail: true) { old in
+                (old as? [[Any]]).map { rows in [Array(rows[0].dropLast())] + rows.dropFirst() }
+            }
+            try add("a center lengthened", ["model", "clusterCenters"], mustFail: true) { old in
+                (old as? [[Any]]).map { rows in rows.map { $0 + [0.5] } }
+            }
+            try add("centers of 1e308", ["model", "clusterCenters"], mustFail: false) { old in
+                (old as? [[Any]]).map { rows in rows.map { $0.map { _ in 1e308 as Any } } }
+            }
+            try add("model.distanceMeasure unknown", ["model", "distanceMeasure"], mustFail: true) { _ in "manhattan" }
+            try add("model.distanceMeasure differs", ["model", "distanceMeasure"], mustFail: true) { _ in "cosine" }
+            try add("cosine with centers off the sphere", ["hyperparameters", "distanceMeasure"], mustFail: true) { _ in "cosine" }
+            try add("k differs from the centers", ["hyperparameters", "k"], mustFail: true) { _ in 2 }
+            try add("k = 0", ["hyperparameters", "k"], mustFail: true) { _ in 0 }
+            try add("initMode unknown", ["hyperparameters", "initMode"], mustFail: true) { _ in "k-medoids" }
+            try add("summary.clusterSizes shortened", ["summary", "clusterSizes"], mustFail: true) { ($0 as? [Any]).map { Array($0.dropLast()) } }
+            try add("summary.clusterWeights negative", ["summary", "clusterWeights"], mustFail: true) { ($0 as? [Any]).map { $0.map { _ in -1 } } }
+            try add("summary.trainingCost negative", ["summary", "trainingCost"], mustFail: true) { _ in -1 }
+            try add("summary.weightSum 0", ["summary", "weightSum"], mustFail: true) { _ in 0 }
+            return list
+        }
         // Logistic regression: the classes, the matrix and the intercepts against each other.
         try add("classes removed", ["classes"], mustFail: true) { _ in nil }
         try add("one class", ["classes"], mustFail: true) { _ in ["blue"] }
@@ -282,7 +319,7 @@ import Testing
         return list
     }
 
-    @Test(arguments: [linear, logistic, classificationTree, regressionTree])
+    @Test(arguments: [linear, logistic, classificationTree, regressionTree, kmeans])
     func mutatedModelFilesNeverCrash(_ algorithm: Algorithm) throws {
         let dir = try CLI.temporaryDirectory()
         let data = try CLI.write(algorithm.csv, named: "d.csv", in: dir)

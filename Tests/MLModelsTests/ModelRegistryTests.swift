@@ -39,7 +39,7 @@ import Testing
             throws: ModelFileError.corrupt(
                 path: "m.json",
                 reason: "unknown algorithm 'k-medoids' (this mlfit reads linear-regression, logistic-regression, "
-                    + "decision-tree-classifier, decision-tree-regressor)")
+                    + "decision-tree-classifier, decision-tree-regressor, kmeans)")
         ) { try ModelRegistry.decode(Data(text.utf8), path: "m.json") }
     }
 

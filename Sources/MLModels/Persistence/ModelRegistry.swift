@@ -11,6 +11,7 @@ public enum ModelRegistry {
         LogisticRegressionModel.self,
         DecisionTreeClassificationModel.self,
         DecisionTreeRegressionModel.self,
+        KMeansModel.self,
     ]
 
     /// The model type whose ``TrainedModel/algorithmName`` is `algorithm`.

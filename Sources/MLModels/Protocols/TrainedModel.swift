@@ -49,6 +49,11 @@ public protocol TrainedModel: Sendable, CustomStringConvertible {
     /// The evaluation statistics of one labelled chunk.
     func evaluationStatistics(of chunk: DataChunk) throws -> Evaluation
 
+    /// The evaluation metrics of the model on a source. By default one pass of
+    /// ``evaluationStatistics(of:)``; a model whose metrics need a second pass (the
+    /// silhouette of a clustering needs every cluster's sums first) implements its own.
+    func evaluate<Source: ChunkSource>(_ source: Source, options: ExecutionOptions) throws -> Evaluation.Metrics
+
     /// The hyperparameters as `mlfit info` prints them after "Hyperparameters: ", with
     /// Spark's names: `regParam 0.1, elasticNetParam 0.5, …`.
     var hyperparameterDescription: String { get }
@@ -75,8 +80,8 @@ extension TrainedModel {
 
     /// The evaluation metrics of the model on a labelled source: one pass of
     /// ``evaluationStatistics(of:)`` merged by the engine's tree, then finalized.
-    public func evaluate(
-        _ source: some ChunkSource, options: ExecutionOptions = ExecutionOptions()
+    public func evaluate<Source: ChunkSource>(
+        _ source: Source, options: ExecutionOptions = ExecutionOptions()
     ) throws -> Evaluation.Metrics {
         let (statistics, _) = try source.pass(options: options, shape: evaluationShape) { chunk in
             try evaluationStatistics(of: chunk)

@@ -9,10 +9,15 @@ struct Evaluate: ParsableCommand {
             The metrics follow the model's task. Regression: rmse, mse, mae, r2 and explained
             variance (as scikit-learn defines them), weighted when --weight-col is given.
             --json names them as Spark's evaluators do (rmse, mse, mae, r2, explainedVariance).
+            Clustering: the cost (weighted sum of distances to the centers), the cluster sizes,
+            the silhouette as Spark's ClusteringEvaluator computes it (squared euclidean, or
+            cosine), and with --label the adjusted Rand index against the label; --json names
+            them cost, clusterSizes, silhouette, adjustedRandIndex.
 
             Examples:
               mlfit evaluate --model diabetes.json --data Datasets/diabetes.csv --label target
               mlfit evaluate --model diabetes.json --data test.csv --label target --json
+              mlfit evaluate --model clusters.json --data points.csv --label kind
             """)
 
     @Option(help: "The model file written by 'mlfit train'.")
@@ -36,7 +41,9 @@ struct Evaluate: ParsableCommand {
             let trained = try ModelRegistry.load(from: model)
             let labelName = trained.task.needsLabel ? label ?? trained.schema.labelName ?? "label" : label
             let execution = runOptions.execution
-            let roles = ColumnRoles(model: trained.schema, label: labelName, weight: weightCol)
+            var roles = ColumnRoles(model: trained.schema, label: labelName, weight: weightCol)
+            // A clustering compares its clusters with the label's values, text or numbers.
+            if trained.task == .clustering, let labelName { roles.categorical.insert(labelName) }
             let source = try execution.collectively { try input.open(roles, execution: execution) }
             let metrics = try trained.evaluate(source, options: execution)
             if json {

@@ -15,9 +15,15 @@ protocol TrainCommand: ParsableCommand {
     var columns: ColumnOptions { get }
     var output: OutputOptions { get }
     var runOptions: RunOptions { get }
+
+    /// The estimator the fit uses: ``estimator`` with whatever the command reads from files
+    /// (k-means's `--initial-model`). By default ``estimator``.
+    func preparedEstimator() throws -> Trainer
 }
 
 extension TrainCommand {
+    func preparedEstimator() throws -> Trainer { estimator }
+
     /// Bad hyperparameters and a missing label are usage errors (exit 64), reported before
     /// any data is read.
     func validate() throws {
@@ -40,6 +46,7 @@ extension TrainCommand {
             let roles = columns.roles(
                 supervised: estimator.isSupervised, categoricalLabel: Trainer.Model.task.hasCategoricalLabel)
             let execution = runOptions.execution
+            let estimator = try preparedEstimator()
             let source = try execution.collectively { try input.open(roles, execution: execution) }
             let fit = try ConsoleProgress.whileRunning("fitting", enabled: !runOptions.quiet, reading: source) {
                 try estimator.fitWithReport(source, options: execution)

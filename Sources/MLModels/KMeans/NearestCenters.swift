@@ -1,0 +1,121 @@
+import MLNumerics
+
+/// The nearest center of every row of a block, with distances from one GEMM.
+///
+/// For rows `xᵢ` with cached squared norms and centers `cⱼ`, the squared distances are
+/// expanded as `dᵢⱼ = ‖xᵢ‖² − 2·xᵢ·cⱼ + ‖cⱼ‖²`, the products `X·Cᵀ` coming from one `dgemm`
+/// per block of ``blockRows`` rows (negative values, from cancellation, are clamped to 0).
+/// A GEMM's last bits depend on its blocking and the rows' offset, so a row whose best two
+/// distances lie within the expansion's error bound `γ·(‖x‖² + ‖cⱼ‖²)` (see
+/// ``CenterSet/expansionErrorFactor(featureCount:)``) is decided by exact distances
+/// `Σₜ(xₜ − cⱼₜ)²` to every candidate within the bound, ties going to the lowest index: the
+/// assignment is then the same for any chunking, thread count or rank.
+///
+/// Every row also gets its exact squared distance to the chosen center (for the cost and the
+/// pruning bounds) and a lower bound on its squared distance to every other center.
+///
+/// Cost: `2·n·k·p` flops in the GEMM, `O(n·k)` comparisons and `O(n·p)` for the exact distance.
+enum NearestCenters {
+    /// Rows per GEMM: the `blockRows × k` products stay in cache for the scan that follows.
+    static let blockRows = 256
+
+    /// Calls `body(i, nearest)` for each of the `n` rows of the row-major block `x` (`p`
+    /// columns, squared norms in `norms`), in row order.
+    static func find(
+        _ x: UnsafePointer<Double>, rows n: Int, norms: UnsafePointer<Double>, centers: CenterSet,
+        scratch: inout [Double], _ body: (Int, Nearest) -> Void
+    ) {
+        let k = centers.count, p = centers.featureCount
+        guard n > 0, k > 0 else { return }
+        let gamma = CenterSet.expansionErrorFactor(featureCount: p)
+        let needed = min(blockRows, n) * k
+        if scratch.count < needed { scratch = [Double](repeating: 0, count: needed) }
+        centers.centers.withUnsafeBufferPointer { cBuffer in
+            centers.squaredNorms.withUnsafeBufferPointer { cnBuffer in
+                scratch.withUnsafeMutableBufferPointer { gBuffer in
+                    guard let c = cBuffer.baseAddress, let cn = cnBuffer.baseAddress, let g = gBuffer.baseAddress
+                    else { return }
+                    var start = 0
+                    while start < n {
+                        let m = min(blockRows, n - start)
+                        BLAS.multiply(
+                            x + start * p, transposeA: false, c, transposeB: true, m: m, n: k, k: p, lda: p, ldb: p,
+                            into: g, ldc: k)
+                        for r in 0..<m {
+                            let i = start + r
+                            let nearest = decide(
+                                row: x + i * p, squaredNorm: norms[i], products: g + r * k, centers: c,
+                                centerNorms: cn, k: k, p: p, gamma: gamma)
+                            body(i, nearest)
+                        }
+                        start += m
+                    }
+                }
+            }
+        }
+    }
+
+    /// The decision for one row from its GEMM products (overwritten by the distances).
+    ///
+    /// One scan finds the best expanded distance and `L = min_{j ≠ best}(dⱼ − eⱼ)`, a lower
+    /// bound on every other true distance (`eⱼ = γ(‖x‖² + ‖cⱼ‖²)`); the row is ambiguous when
+    /// `L ≤ d_best + e_best`, and only then are the other distances looked at again.
+    @inline(__always)
+    static func decide(
+        row x: UnsafePointer<Double>, squaredNorm xn: Double, products d: UnsafeMutablePointer<Double>,
+        centers c: UnsafePointer<Double>, centerNorms cn: UnsafePointer<Double>, k: Int, p: Int, gamma: Double
+    ) -> Nearest {
+        var best = 0
+        var bestD = Double.infinity, bestLow = Double.infinity
+        var otherLow = Double.infinity
+        for j in 0..<k {
+            let e = gamma * (xn + cn[j])
+            let v = max(0, xn - 2 * d[j] + cn[j])
+            d[j] = v
+            if v < bestD {
+                otherLow = min(otherLow, bestLow)
+                bestD = v
+                bestLow = v - e
+                best = j
+            } else {
+                otherLow = min(otherLow, v - e)
+            }
+        }
+        let reach = bestD + gamma * (xn + cn[best])
+        guard otherLow <= reach else {
+            let exact = CenterSet.exactSquaredDistance(x, c + best * p, p)
+            return Nearest(index: best, squaredDistance: exact, secondLowerBound: max(0, otherLow))
+        }
+        var exact = Double.infinity
+        for j in 0..<k where j == best || d[j] - gamma * (xn + cn[j]) <= reach {
+            let e = CenterSet.exactSquaredDistance(x, c + j * p, p)
+            if e < exact {
+                exact = e
+                best = j
+            }
+        }
+        var second = Double.infinity
+        for j in 0..<k where j != best {
+            second = min(second, d[j] - gamma * (xn + cn[j]))
+        }
+        return Nearest(index: best, squaredDistance: exact, secondLowerBound: max(0, second))
+    }
+
+    /// The same decision from exact distances to every center, row by row: the naive
+    /// reference the tests compare ``find(_:rows:norms:centers:scratch:_:)`` with.
+    static func naive(_ x: [Double], centers: Matrix) -> (index: Int, squaredDistance: Double) {
+        var best = 0, bestD = Double.infinity
+        for j in 0..<centers.rows {
+            var s = 0.0
+            for t in 0..<centers.columns {
+                let d = x[t] - centers[j, t]
+                s += d * d
+            }
+            if s < bestD {
+                bestD = s
+                best = j
+            }
+        }
+        return (best, bestD)
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import MLData
+import MLEngine
+import MLNumerics
+import Testing
+
+@testable import MLModels
+
+/// The same model for any thread count (bit for bit), any chunking (the same assignments,
+/// centers to round-off) and any number of ranks; pruned passes give plain Lloyd's
+/// assignments every iteration.
+@Suite struct KMeansDeterminismTests {
+    struct Configuration: Sendable, CustomStringConvertible {
+        var estimator: KMeans
+        var description: String {
+            "\(estimator.initMode.rawValue), \(estimator.distanceMeasure.rawValue), pruning \(estimator.pruning.rawValue)"
+        }
+    }
+
+    static let configurations: [Configuration] = [
+        Configuration(estimator: KMeans(k: 6, seed: 3)),
+        Configuration(estimator: KMeans(k: 6, initMode: .kMeansPlusPlus, maxIter: 30, tol: 0, seed: 4)),
+        Configuration(estimator: KMeans(k: 6, initMode: .random, seed: 5, pruning: .none)),
+        Configuration(estimator: KMeans(k: 5, tol: 0, distanceMeasure: .cosine, seed: 6, pruning: .hamerly)),
+    ]
+
+    static func data() throws -> Dataset {
+        try KMeansFixtures.blobs(n: 1500, p: 4, groups: 6, rowsPerChunk: 97)
+    }
+
+    static func bits(_ model: KMeansModel) -> [UInt64] {
+        model.clusterCenters.elements.map(\.bitPattern)
+    }
+
+    @Test(arguments: configurations)
+    func bitIdenticalOnAnyThreadCount(_ c: Configuration) throws {
+        for data in [try Self.data(), try KMeansFixtures.grid()] {
+            let one = try c.estimator.fit(data, options: ExecutionOptions(threads: 1))
+            for threads in [2, 8] {
+                let many = try c.estimator.fit(data, options: ExecutionOptions(threads: threads))
+                #expect(Self.bits(many) == Self.bits(one), "\(threads) threads")
+                #expect(many.summary == one.summary)
+            }
+        }
+    }
+
+    @Test(arguments: configurations)
+    func sameModelForAnyChunkCount(_ c: Configuration) throws {
+        for data in [try Self.data(), try KMeansFixtures.grid()] {
+            let reference = try c.estimator.fit(data.rechunked(into: 1))
+            let rows = data.concatenated().features
+            let assignments = try reference.predict(rows)
+            for chunks in [3, 5, 8] {
+                let model = try c.estimator.fit(data.rechunked(into: chunks))
+                let difference = KMeansFixtures.difference(model.clusterCenters, reference.clusterCenters)
+                #expect(difference <= 1e-10, "\(chunks) chunks: centers differ by \(difference)")
+                #expect(model.summary.clusterSizes == reference.summary.clusterSizes, "\(chunks) chunks")
+                #expect(model.summary.iterations == reference.summary.iterations)
+                #expect(try model.predict(rows) == assignments)
+                #expect(abs(model.summary.trainingCost - reference.summary.trainingCost) <= 1e-10 * reference.summary.trainingCost)
+            }
+        }
+    }
+
+    /// Ranks as threads, each reading its share of one CSV file, against one process.
+    @Test(arguments: [1, 2, 3, 4])
+    func ranksGiveTheSingleProcessModel(ranks: Int) throws {
+        let files = try TemporaryCSV(KMeansFixtures.blobs(n: 900, p: 3, groups: 4), weighted: true)
+        for estimator in [KMeans(k: 4, seed: 9), KMeans(k: 4, initMode: .kMeansPlusPlus, seed: 2, pruning: .none)] {
+            let options = CSVOptions(weight: "w", bytesPerBlock: 2048)
+            let single = try estimator.fit(CSVSource(path: files.path, options: options), options: ExecutionOptions(threads: 2))
+            let perRank = try InProcessRanks(size: ranks).run { communicator in
+                try estimator.fit(
+                    CSVSource(path: files.path, options: options),
+                    options: ExecutionOptions(threads: 1, communicator: communicator))
+            }
+            for model in perRank {
+                #expect(Self.bits(model) == Self.bits(perRank[0]), "ranks disagree")
+                let difference = KMeansFixtures.difference(model.clusterCenters, single.clusterCenters)
+                #expect(difference <= 1e-10, "\(ranks) ranks: \(difference)")
+                #expect(model.summary.clusterSizes == single.summary.clusterSizes)
+                #expect(model.summary.rowCount == 900)
+            }
+        }
+    }
+
+    /// Hamerly's bounds against plain Lloyd from the same centers every iteration: the same
+    /// assignment for every row, the same bits in the sums, and rows actually skipped.
+    @Test(arguments: [false, true])
+    func prunedPassesGivePlainAssignmentsEveryIteration(cosine: Bool) throws {
+        for data in [try KMeansFixtures.blobs(n: 2000, p: 5, groups: 8, rowsPerChunk: 211), try KMeansFixtures.grid()] {
+            let measure: KMeans.DistanceMeasure = cosine ? .cosine : .euclidean
+            var plain = try KMeansFit(
+                estimator: KMeans(k: 8, distanceMeasure: measure, pruning: .none), data: data, options: ExecutionOptions(threads: 2))
+            var pruned = try KMeansFit(
+                estimator: KMeans(k: 8, distanceMeasure: measure, pruning: .hamerly), data: data, options: ExecutionOptions(threads: 2))
+            var centers = try plain.kMeansPlusPlus()
+            var previous: Matrix?
+            var skipped = 0
+            for iteration in 0..<15 {
+                let a = try plain.lloydPass(centers, previous: nil)
+                let b = try pruned.lloydPass(centers, previous: previous)
+                #expect(plain.states.map(\.assignment) == pruned.states.map(\.assignment), "iteration \(iteration)")
+                #expect(a.sums.map(\.bitPattern) == b.sums.map(\.bitPattern), "iteration \(iteration)")
+                #expect(a.cost.bitPattern == b.cost.bitPattern)
+                skipped += a.distanceRows - b.distanceRows
+                previous = centers
+                centers = plain.updatedCenters(a, from: centers)
+            }
+            #expect(skipped > 0, "the bounds never skipped a row")
+        }
+    }
+
+    /// Whole fits with and without pruning: the same bits.
+    @Test func pruningDoesNotChangeTheModel() throws {
+        let data = try KMeansFixtures.blobs(n: 3000, p: 6, groups: 10, rowsPerChunk: 500)
+        let plain = try KMeans(k: 10, maxIter: 40, tol: 0, pruning: .none).fit(data)
+        for pruning in [KMeans.Pruning.hamerly, .auto] {
+            let model = try KMeans(k: 10, maxIter: 40, tol: 0, pruning: pruning).fit(data)
+            #expect(Self.bits(model) == Self.bits(plain))
+            #expect(model.summary.trainingCost.bitPattern == plain.summary.trainingCost.bitPattern)
+            #expect(model.summary.distanceFractions.dropFirst().contains { $0 < 0.5 }, "\(model.summary.distanceFractions)")
+        }
+        #expect(plain.summary.distanceFractions.allSatisfy { $0 == 1 })
+    }
+}
+
+/// A data set written as a CSV file (features x1…, and `w = 1 + i mod 3` when weighted).
+struct TemporaryCSV {
+    let path: String
+
+    init(_ data: Dataset, weighted: Bool = false) throws {
+        let all = data.concatenated().features
+        var text = (0..<all.columns).map { "x\($0 + 1)" }.joined(separator: ",") + (weighted ? ",w" : "") + "\n"
+        for i in 0..<all.rows {
+            text += all.row(i).map(\.description).joined(separator: ",")
+            if weighted { text += ",\(1 + i % 3)" }
+            text += "\n"
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kmeans-\(UUID().uuidString).csv")
+        try Data(text.utf8).write(to: url)
+        path = url.path
+    }
+}
