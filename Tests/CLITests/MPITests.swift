@@ -9,10 +9,12 @@ struct MPITests {
     static let diabetes = "Datasets/diabetes.csv"
 
     /// The single-process model's parameters (default build) and the MPI build's on `ranks` ranks.
-    static func compare(_ arguments: [String], ranks: Int, data: [String] = [diabetes]) throws -> (single: [Double], distributed: [Double]) {
+    static func compare(
+        _ arguments: [String], ranks: Int, data: [String] = [diabetes], singleData: String = diabetes
+    ) throws -> (single: [Double], distributed: [Double]) {
         let dir = try CLI.temporaryDirectory()
         let one = dir.appendingPathComponent("one.json").path, many = dir.appendingPathComponent("many.json").path
-        let single = try CLI.run(["train"] + arguments + ["--data", diabetes, "--model", one, "--quiet"])
+        let single = try CLI.run(["train"] + arguments + ["--data", singleData, "--model", one, "--quiet"])
         #expect(single.status == 0, "\(single.stderr)")
         let distributed = try MPI.run(ranks: ranks, ["train"] + arguments + ["--data"] + data + ["--model", many])
         #expect(distributed.status == 0, "\(distributed.stderr)")
@@ -111,6 +113,18 @@ struct MPITests {
         }
     }
 
+    @Test(arguments: [1, 2, 4])
+    func kMeansMatchesOneProcess(ranks: Int) throws {
+        // k-means|| draws are keyed by the seed and the global row, so the ranks draw the same
+        // candidates as one process.
+        let features = "sepal length (cm),sepal width (cm),petal length (cm),petal width (cm)"
+        let (single, distributed) = try Self.compare(
+            ["kmeans", "--features", features, "--k", "3", "--seed", "5"], ranks: ranks, data: ["Datasets/iris.csv"],
+            singleData: "Datasets/iris.csv")
+        #expect(single.count == 12)
+        #expect(MPI.relativeDifference(single, distributed) <= 1e-10, "\(ranks) ranks")
+    }
+
     @Test func aBadRowStopsEveryRankWithItsGlobalLineOnce() throws {
         let dir = try CLI.temporaryDirectory()
         var lines = try String(contentsOfFile: CLI.root.appendingPathComponent(Self.diabetes).path, encoding: .utf8)
@@ -158,10 +172,12 @@ enum MPI {
             environment: ["OMPI_ALLOW_RUN_AS_ROOT": "1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1"])
     }
 
-    /// Every coefficient and intercept of a linear- or logistic-regression model file.
+    /// Every coefficient and intercept of a linear- or logistic-regression model file, or
+    /// every center coordinate of a k-means one.
     static func parameters(_ path: String) throws -> [Double] {
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
         guard let model = (json as? [String: Any])?["model"] as? [String: Any] else { return [] }
+        if let centers = model["clusterCenters"] as? [[Double]] { return centers.flatMap { $0 } }
         if let coefficients = model["coefficients"] as? [Double], let intercept = model["intercept"] as? Double {
             return coefficients + [intercept]
         }
