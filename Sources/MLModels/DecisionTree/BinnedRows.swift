@@ -2,7 +2,7 @@ import MLData
 
 /// One block of rows as a tree's level passes see it: each row's bin per feature, 8 bits
 /// wide up to 256 bins per feature and 16 bits up to 65,536, and the open node each row is
-/// in at the current level. It is the per-chunk state of ``MLData/Dataset``'s passes, so it
+/// in at the current level. It is the per-chunk state of ``Dataset``'s passes, so it
 /// stays with its block, changed in place, from level to level.
 struct BinnedRows: Sendable {
     /// Row-major `rows × features` bin indices.

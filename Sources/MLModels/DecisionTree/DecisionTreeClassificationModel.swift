@@ -14,7 +14,7 @@ public struct DecisionTreeClassificationModel: Sendable, Hashable {
     public let tree: DecisionTree
     public let summary: DecisionTreeSummary
 
-    /// - Throws: ``MLNumerics/LinearAlgebraError/dimensionMismatch(_:)`` when the schema has
+    /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` when the schema has
     ///   fewer than two classes.
     public init(
         schema: Schema, hyperparameters: DecisionTreeClassifier, tree: DecisionTree, summary: DecisionTreeSummary

@@ -7,7 +7,7 @@ import MLEngine
 /// Continuous features are cut at candidate thresholds, the midpoints between consecutive
 /// distinct values of a deterministic sample of `max(maxBins², 10,000)` rows (every midpoint
 /// when a feature has at most `maxBins` distinct values: then the tree is the exact CART
-/// tree). Categorical features (``MLData/ColumnKind/categorical(levels:)``) split into two
+/// tree). Categorical features (``ColumnKind/categorical(levels:)``) split into two
 /// sets of categories. Each level is one pass over the binned rows building, per open node,
 /// feature and bin, the class weights and row counts; the best split of each node is the one
 /// with the largest information gain (see ``TreeImpurity``). A node splits only when that gain
@@ -15,7 +15,7 @@ import MLEngine
 /// and ``minWeightFractionPerNode`` of the total weight. Gains within a relative 1e-12 of each
 /// other are ties, won by the lower feature index, then the lower threshold.
 ///
-/// The label's classes are its levels (text or numbers, see ``MLData/CategoricalLevels``); a
+/// The label's classes are its levels (text or numbers, see ``CategoricalLevels``); a
 /// numeric label (a LIBSVM file) has its distinct values as classes.
 ///
 /// ```swift

@@ -4,8 +4,8 @@ import MLEngine
 /// The rows split candidates are drawn from, and the totals the growth starts with: one pass
 /// over the rows in memory.
 ///
-/// Row `g` (its index in the whole data, ``MLEngine/ChunkContext/firstRow`` + `i`) is in the
-/// sample when `u(seed, g) < f`, with `u` a ``MLEngine/SeededRandom`` draw keyed by the row
+/// Row `g` (its index in the whole data, ``ChunkContext/firstRow`` + `i`) is in the
+/// sample when `u(seed, g) < f`, with `u` a ``SeededRandom`` draw keyed by the row
 /// and `f = min(1, sampleSize / rows)`: the same rows however the data are chunked, threaded
 /// or spread over ranks (Spark samples the same fraction, by partition). Rows of weight 0 are
 /// neither sampled nor counted.
@@ -56,7 +56,7 @@ struct SplitCandidateSample: PartialStatistics {
         }
     }
 
-    /// The `purpose` of the sample's ``MLEngine/SeededRandom`` keys.
+    /// The `purpose` of the sample's ``SeededRandom`` keys.
     static let purpose: UInt64 = 0x7472_6565  // "tree"
 
     mutating func merge(_ other: SplitCandidateSample) throws {

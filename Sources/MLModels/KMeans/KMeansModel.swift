@@ -36,7 +36,7 @@ public struct KMeansModel: Sendable, Hashable {
     /// `‖x − c‖`, or `1 − cos(x, c)`.
     ///
     /// Distances come from one GEMM per block with exact distances for close calls (see
-    /// ``NearestCenters``). For cosine, rows are normalized first.
+    /// `NearestCenters`). For cosine, rows are normalized first.
     ///
     /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` for another number of features;
     ///   ``KMeansError/zeroVectorToPredict`` for a zero row with the cosine measure.
