@@ -61,6 +61,10 @@ struct All: ParsableCommand {
             rows: shape.rows, features: shape.features, seed: shape.seed, repeats: repeats)
         kernels.tables.append(logisticKernels.table)
         kernels.rates.merge(logisticKernels.rates) { _, new in new }
+        let kmeansKernels = try KMeansKernelBenchmarks.run(
+            rows: shape.rows, features: shape.features, seed: shape.seed, repeats: repeats)
+        kernels.tables.append(kmeansKernels.table)
+        kernels.rates.merge(kmeansKernels.rates) { _, new in new }
         for t in kernels.tables { t.print() }
         let csv = try CSVBenchmarks.run(
             file: regressionFile, label: GeneratorTask.regression.labelColumn,

@@ -17,6 +17,11 @@ protocol BenchmarkCase: Sendable {
     /// The data every contender reads.
     var task: GeneratorTask { get }
 
+    /// Work before any contender runs, not timed: a file every contender starts from (k-means'
+    /// shared starting centers), or a quality check outside the timed comparison (k-means'
+    /// costs on real data). Its tables follow the comparison; its values are the targets'
+    /// (``CaseResults/values``). By default nothing.
+    func prepare(_ setup: CaseSetup) throws -> CaseSupplement
     /// One group of table rows per model variant, each with its contenders under the same
     /// settings. Build them with ``CaseSetup``'s helpers (`cli`, `library`, `peers`).
     func groups(_ setup: CaseSetup) -> [ContenderGroup]
@@ -53,6 +58,7 @@ protocol BenchmarkCase: Sendable {
 }
 
 extension BenchmarkCase {
+    func prepare(_ setup: CaseSetup) throws -> CaseSupplement { CaseSupplement() }
     func outcome(ofModelFile path: String, setup: CaseSetup) throws -> FitOutcome {
         try outcome(ofModelFile: path)
     }
@@ -60,6 +66,13 @@ extension BenchmarkCase {
     var agreement: Agreement? { nil }
     var memoryCheck: MemoryCheck? { nil }
     var fairnessNotes: [String] { [] }
+}
+
+/// What ``BenchmarkCase/prepare(_:)`` adds to a comparison: tables printed after it, and
+/// named values its targets read.
+struct CaseSupplement {
+    var tables: [Table] = []
+    var values: [String: Double] = [:]
 }
 
 /// mlfit's fit on data in memory, run in the `fit-in-memory` child process.
@@ -148,6 +161,15 @@ struct TargetRow {
             guard !gaps.isEmpty else { return ("no mlfit result", nil) }
             let text = gaps.map { "\($0.0) \(String(format: "%+.1e", $0.1))" }.joined(separator: ", ")
             return ("\(text) vs \(best.0)", gaps.allSatisfy { $0.1 <= limit })
+        }
+    }
+
+    /// A target against sklearnex, marked when oneDAL did not run its fit.
+    static func onOneDAL(_ row: TargetRow, group: String) -> TargetRow {
+        TargetRow(target: row.target) { results in
+            let (measured, met) = row.evaluate(results)
+            let ran = results.outcomes.first { $0.group == group && $0.program == "sklearnex" }?.detail.contains("oneDAL")
+            return ran == false ? (measured + " (oneDAL did not run: scikit-learn's code)", met) : (measured, met)
         }
     }
 

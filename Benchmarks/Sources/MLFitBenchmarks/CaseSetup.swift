@@ -5,6 +5,7 @@ import Foundation
 /// same kinds of programs the same way.
 struct CaseSetup: Sendable {
     var file: String
+    /// The label column (empty for a task that writes none: clustering).
     var label: String
     var mlfit: String
     var peers: String

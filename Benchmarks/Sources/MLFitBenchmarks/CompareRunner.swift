@@ -17,6 +17,8 @@ struct CaseResults {
     var peakRSS: [(rows: Int, bytes: Int, rss: Int)] = []
     /// Every contender's last result, for targets on quality.
     var outcomes: [(group: String, program: String, kind: Contender.Kind, metrics: [String: Double], detail: String)] = []
+    /// Values the case's ``BenchmarkCase/prepare(_:)`` measured, for its targets.
+    var values: [String: Double] = [:]
     /// The case's targets, evaluated on the rest of these results.
     var targets: [(target: String, measured: String, met: Bool?)] = []
     /// The report header's lines about this case's data and settings.
@@ -32,6 +34,8 @@ struct CaseResults {
 enum CompareRunner {
     static func run(_ benchmark: some BenchmarkCase, _ s: CaseSetup, memoryFiles: [String]) throws -> CaseResults {
         var results = CaseResults()
+        let supplement = try benchmark.prepare(s)
+        results.values = supplement.values
         var groups = benchmark.groups(s)
         results.commands = groups.flatMap { $0.contenders.map { $0.arguments.joined(separator: " ") } }
         try measure(benchmark, &groups, s)
@@ -42,6 +46,7 @@ enum CompareRunner {
         if let agreement = benchmark.agreement {
             results.tables.append(agreementTable(agreement, groups))
         }
+        results.tables += supplement.tables
         if let check = benchmark.memoryCheck {
             results.tables.append(try memoryTable(benchmark, check, s, files: memoryFiles, results: &results))
         }

@@ -11,6 +11,8 @@ enum GeneratorTask: String, CaseIterable, ExpressibleByArgument, Sendable {
     case binaryClassification = "binary-classification"
     /// Five classes, y ~ softmax(Bx + b) (``ClassificationData``).
     case multiclassClassification = "multiclass-classification"
+    /// Points around 100 centers, no label (``BlobsData``).
+    case blobs
 
     /// The classes of the multiclass task.
     static let multiclassCount = 5
@@ -20,13 +22,15 @@ enum GeneratorTask: String, CaseIterable, ExpressibleByArgument, Sendable {
         case .regression: RegressionData(shape)
         case .binaryClassification: ClassificationData(shape, classes: 2)
         case .multiclassClassification: ClassificationData(shape, classes: Self.multiclassCount)
+        case .blobs: BlobsData(shape)
         }
     }
 
-    /// The label column of its files.
+    /// The label column of its files (empty: none, for clustering).
     var labelColumn: String {
         switch self {
         case .regression, .binaryClassification, .multiclassClassification: "y"
+        case .blobs: ""
         }
     }
 
@@ -36,6 +40,7 @@ enum GeneratorTask: String, CaseIterable, ExpressibleByArgument, Sendable {
         case .regression: RegressionData(shape).description
         case .binaryClassification: ClassificationData(shape, classes: 2).description
         case .multiclassClassification: ClassificationData(shape, classes: Self.multiclassCount).description
+        case .blobs: BlobsData(shape).description
         }
     }
 

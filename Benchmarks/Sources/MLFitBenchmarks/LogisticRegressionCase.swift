@@ -134,23 +134,14 @@ struct LogisticRegressionCase: BenchmarkCase {
         rows.append(.speedRatio("\(groupTitle): fit from memory ≥ 10× faster than scikit-learn lbfgs",
                                 group: groupTitle, peer: "scikit-learn lbfgs", whole: false, atMost: 0.1))
         if classes == 2 {
-            rows.append(Self.onOneDAL(.speedRatio("binomial: fit from memory ≤ 0.5 × oneDAL's (sklearnex)",
+            rows.append(TargetRow.onOneDAL(.speedRatio("binomial: fit from memory ≤ 0.5 × oneDAL's (sklearnex)",
                                                   group: groupTitle, peer: "sklearnex", whole: false, atMost: 0.5),
                                       group: groupTitle))
-            rows.append(Self.onOneDAL(.speedRatio("binomial: `mlfit train` whole process ≤ 0.5 × pandas + oneDAL",
+            rows.append(TargetRow.onOneDAL(.speedRatio("binomial: `mlfit train` whole process ≤ 0.5 × pandas + oneDAL",
                                                   group: groupTitle, peer: "sklearnex", whole: true, atMost: 0.5),
                                       group: groupTitle))
         }
         return rows
-    }
-
-    /// A target against sklearnex, marked when oneDAL did not run its fit.
-    static func onOneDAL(_ row: TargetRow, group: String) -> TargetRow {
-        TargetRow(target: row.target) { results in
-            let (measured, met) = row.evaluate(results)
-            let ran = results.outcomes.first { $0.group == group && $0.program == "sklearnex" }?.detail.contains("oneDAL")
-            return ran == false ? (measured + " (oneDAL did not run: scikit-learn's code)", met) : (measured, met)
-        }
     }
 
     var settingsDescription: String {

@@ -61,6 +61,12 @@ struct Report {
         out += "| Gram pass ≥ 60% of dsyrk on the same blocks | "
             + g.keys.sorted().map { "\(fmt(g[$0] ?? .nan, 2)) on \($0) thread(s)" }.joined(separator: ", ")
             + " | \(Report.met(g.isEmpty ? nil : g.values.allSatisfy { $0 >= 0.6 })) |\n"
+        let distances = [1, 2].compactMap { t in
+            kernels.rates["kmeans distances"]?[t].flatMap { v in kernels.rates["dgemm kmeans chunk"]?[t].map { (t, v / $0) } }
+        }
+        out += "| k-means distance step ≥ 60% of dgemm on the same shape (chunk rows × p × k) | "
+            + distances.map { "\(fmt($0.1, 2)) on \($0.0) thread(s)" }.joined(separator: ", ")
+            + " | \(Report.met(distances.isEmpty ? nil : distances.allSatisfy { $0.1 >= 0.6 })) |\n"
         for row in cases.flatMap(\.targets) {
             out += "| \(row.target) | \(row.measured) | \(Report.met(row.met)) |\n"
         }
@@ -90,6 +96,8 @@ struct Report {
             add("library Gram pass (`.gram`)", "gram", "GFLOP/s", "dsyrk", "dsyrk")
             add("library QR pass (`.triangular`, 2·n·q²)", "qr", "GFLOP/s", "dgemm", "dgemm")
             add("logistic Newton pass, binomial (`LogisticLossStatistics`)", "logistic newton", "GFLOP/s", "dsyrk", "dsyrk")
+            add("k-means distance step (`predictWithDistances`)", "kmeans distances", "GFLOP/s",
+                "dgemm chunk × p × k", "dgemm kmeans chunk")
             add("moments pass (reads X, y once)", "moments GB/s", "GB/s", "memory bandwidth", "bandwidth")
             if let mb = csv.parse[threads], let bw = r["bandwidth"]?[threads] {
                 t.add(["CSV parsing (bytes of text)", "\(threads)", "\(fmt(mb / 1000, 2)) GB/s",

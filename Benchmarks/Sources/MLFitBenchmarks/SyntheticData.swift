@@ -16,7 +16,8 @@ import Synchronization
 /// in-memory `Dataset` are written once, below.
 protocol SyntheticData: Sendable {
     var shape: DataShape { get }
-    /// The label column's name, written last (`y`).
+    /// The label column's name, written last (`y`); empty when the task writes none (blobs
+    /// for clustering), and the value `row` returns is then not written.
     var labelColumn: String { get }
     /// Writes row `i`'s features into `x` (`shape.features` values) and returns its label
     /// (a class or cluster as its index).
@@ -29,7 +30,8 @@ extension SyntheticData {
     func labelText(_ label: Double) -> String { Float(label).description }
 
     var header: String {
-        ((1...max(1, shape.features)).map { "x\($0)" } + [labelColumn]).joined(separator: ",") + "\n"
+        ((1...max(1, shape.features)).map { "x\($0)" } + (labelColumn.isEmpty ? [] : [labelColumn]))
+            .joined(separator: ",") + "\n"
     }
 
     /// The rows `range` as CSV text.
@@ -39,15 +41,19 @@ extension SyntheticData {
         out.reserveCapacity(range.count * (features + 1) * 12)
         let x = UnsafeMutablePointer<Double>.allocate(capacity: max(1, features))
         defer { x.deallocate() }
+        let labelled = !labelColumn.isEmpty
         for i in range {
             let y = row(i, into: x)
             for j in 0..<features {
+                if j > 0 { out.append(UInt8(ascii: ",")) }
                 var text = Float(x[j]).description
                 text.withUTF8 { out.append(contentsOf: $0) }
-                out.append(UInt8(ascii: ","))
             }
-            var text = labelText(y)
-            text.withUTF8 { out.append(contentsOf: $0) }
+            if labelled {
+                var text = labelText(y)
+                out.append(UInt8(ascii: ","))
+                text.withUTF8 { out.append(contentsOf: $0) }
+            }
             out.append(UInt8(ascii: "\n"))
         }
         return out
