@@ -16,6 +16,9 @@ protocol BenchmarkCase: Sendable {
     var title: String { get }
     /// The data every contender reads.
     var task: GeneratorTask { get }
+    /// Python libraries its peers need beyond scikit-learn and pyspark (probed before the
+    /// run; a missing one skips its peer with a note). None by default.
+    var pythonLibraries: [PythonLibrary] { get }
 
     /// One group of table rows per model variant, each with its contenders under the same
     /// settings. Build them with ``CaseSetup``'s helpers (`cli`, `library`, `peers`).
@@ -57,6 +60,7 @@ extension BenchmarkCase {
         try outcome(ofModelFile: path)
     }
     func dataShape(_ base: DataShape) -> DataShape { base }
+    var pythonLibraries: [PythonLibrary] { [] }
     var agreement: Agreement? { nil }
     var memoryCheck: MemoryCheck? { nil }
     var fairnessNotes: [String] { [] }

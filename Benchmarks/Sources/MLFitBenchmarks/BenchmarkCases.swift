@@ -8,11 +8,14 @@ enum CaseName: String, CaseIterable, ExpressibleByArgument, Sendable {
     case logisticRegression = "logistic-regression"
     /// 5-class task, multinomial fit (the same type and library fit as `logistic-regression`).
     case logisticRegressionMulticlass = "logistic-regression-multiclass"
+    /// Binary task, one classification tree.
+    case decisionTree = "decision-tree"
 
     var type: any BenchmarkCase.Type {
         switch self {
         case .linearRegression: LinearRegressionCase.self
         case .logisticRegression, .logisticRegressionMulticlass: LogisticRegressionCase.self
+        case .decisionTree: DecisionTreeCase.self
         }
     }
 }
@@ -21,6 +24,7 @@ enum CaseName: String, CaseIterable, ExpressibleByArgument, Sendable {
 struct CaseOptions: ParsableArguments {
     @OptionGroup(title: "Linear regression") var linear: LinearRegressionOptions
     @OptionGroup(title: "Logistic regression") var logistic: LogisticRegressionOptions
+    @OptionGroup(title: "Decision tree") var tree: DecisionTreeOptions
 
     /// The case `name` with the settings given on the command line.
     func make(_ name: CaseName) throws -> any BenchmarkCase {
@@ -29,6 +33,7 @@ struct CaseOptions: ParsableArguments {
         case .logisticRegression: LogisticRegressionCase(classes: 2, settings: logistic.settings)
         case .logisticRegressionMulticlass:
             LogisticRegressionCase(classes: GeneratorTask.multiclassCount, settings: logistic.settings)
+        case .decisionTree: DecisionTreeCase(settings: tree.settings)
         }
     }
 }
