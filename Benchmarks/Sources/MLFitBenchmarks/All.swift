@@ -65,6 +65,11 @@ struct All: ParsableCommand {
             rows: shape.rows, features: shape.features, seed: shape.seed, repeats: repeats)
         kernels.tables.append(kmeansKernels.table)
         kernels.rates.merge(kmeansKernels.rates) { _, new in new }
+        let treeKernels = try TreeKernelBenchmarks.run(
+            rows: shape.rows, features: shape.features, seed: shape.seed, repeats: repeats,
+            bandwidth: kernels.rates["bandwidth"] ?? [:], maxBins: cases.tree.treeMaxBins)
+        kernels.tables.append(treeKernels.table)
+        kernels.rates.merge(treeKernels.rates) { _, new in new }
         for t in kernels.tables { t.print() }
         let csv = try CSVBenchmarks.run(
             file: regressionFile, label: GeneratorTask.regression.labelColumn,
@@ -74,7 +79,8 @@ struct All: ParsableCommand {
         for benchmark in benchmarks {
             let file = benchmark.task.path(benchmark.dataShape(shape), in: dataDirectory)
             let big = benchmark.task.path(benchmark.dataShape(bigShape), in: dataDirectory)
-            let setup = try runner.setup(file: file, label: benchmark.task.labelColumn)
+            let setup = try runner.setup(
+                file: file, label: benchmark.task.labelColumn, libraries: benchmark.pythonLibraries)
             var results = try CompareRunner.run(benchmark, setup, memoryFiles: memoryScale > 1 ? [file, big] : [file])
             results.shape = benchmark.dataShape(shape)
             for t in results.tables { t.print() }

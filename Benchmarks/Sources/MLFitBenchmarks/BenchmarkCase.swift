@@ -16,6 +16,9 @@ protocol BenchmarkCase: Sendable {
     var title: String { get }
     /// The data every contender reads.
     var task: GeneratorTask { get }
+    /// Python libraries its peers need beyond scikit-learn and pyspark (probed before the
+    /// run; a missing one skips its peer with a note). None by default.
+    var pythonLibraries: [PythonLibrary] { get }
 
     /// Work before any contender runs, not timed: a file every contender starts from (k-means'
     /// shared starting centers), or a quality check outside the timed comparison (k-means'
@@ -63,6 +66,7 @@ extension BenchmarkCase {
         try outcome(ofModelFile: path)
     }
     func dataShape(_ base: DataShape) -> DataShape { base }
+    var pythonLibraries: [PythonLibrary] { [] }
     var agreement: Agreement? { nil }
     var memoryCheck: MemoryCheck? { nil }
     var fairnessNotes: [String] { [] }

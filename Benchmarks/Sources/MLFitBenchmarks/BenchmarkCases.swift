@@ -10,12 +10,15 @@ enum CaseName: String, CaseIterable, ExpressibleByArgument, Sendable {
     case logisticRegressionMulticlass = "logistic-regression-multiclass"
     /// Blobs, Lloyd iterations from shared starting centers and from each program's default init.
     case kmeans
+    /// Binary task, one classification tree.
+    case decisionTree = "decision-tree"
 
     var type: any BenchmarkCase.Type {
         switch self {
         case .linearRegression: LinearRegressionCase.self
         case .logisticRegression, .logisticRegressionMulticlass: LogisticRegressionCase.self
         case .kmeans: KMeansCase.self
+        case .decisionTree: DecisionTreeCase.self
         }
     }
 }
@@ -25,6 +28,7 @@ struct CaseOptions: ParsableArguments {
     @OptionGroup(title: "Linear regression") var linear: LinearRegressionOptions
     @OptionGroup(title: "Logistic regression") var logistic: LogisticRegressionOptions
     @OptionGroup(title: "k-means") var kmeans: KMeansOptions
+    @OptionGroup(title: "Decision tree") var tree: DecisionTreeOptions
 
     /// The case `name` with the settings given on the command line.
     func make(_ name: CaseName) throws -> any BenchmarkCase {
@@ -34,6 +38,7 @@ struct CaseOptions: ParsableArguments {
         case .logisticRegressionMulticlass:
             LogisticRegressionCase(classes: GeneratorTask.multiclassCount, settings: logistic.settings)
         case .kmeans: KMeansCase(settings: kmeans.settings)
+        case .decisionTree: DecisionTreeCase(settings: tree.settings)
         }
     }
 }

@@ -31,14 +31,15 @@ struct CaseSetup: Sendable {
     }
 
     /// The installed ones of scikit-learn, scikit-learn-intelex (`--intelex` on the same
-    /// script) and Spark MLlib, each run as `python SCRIPT FILE ARGUMENTS`.
-    func peers(sklearn: String?, spark: String?, _ arguments: [String]) -> [Contender] {
+    /// script; `intelex: false` for an estimator it does not accelerate) and Spark MLlib,
+    /// each run as `python SCRIPT FILE ARGUMENTS`.
+    func peers(sklearn: String?, spark: String?, intelex: Bool = true, _ arguments: [String]) -> [Contender] {
         var list: [Contender] = []
         if let sklearn, availability.sklearn {
             list.append(Contender(name: "scikit-learn", kind: .peer,
                                   arguments: [python, peers + "/" + sklearn, file] + arguments, runs: repeats))
         }
-        if let sklearn, availability.sklearnex {
+        if let sklearn, intelex, availability.sklearnex {
             list.append(Contender(name: "sklearnex", kind: .peer,
                                   arguments: [python, peers + "/" + sklearn, file] + arguments + ["--intelex"], runs: repeats))
         }
@@ -50,6 +51,40 @@ struct CaseSetup: Sendable {
         }
         return list
     }
+
+    /// `python SCRIPT FILE ARGUMENTS` for a library the case declared in
+    /// ``BenchmarkCase/pythonLibraries`` (XGBoost, LightGBM), named after it; none when it is
+    /// not importable (the report says so).
+    func peer(_ library: PythonLibrary, script: String, _ arguments: [String]) -> [Contender] {
+        guard availability.libraries.contains(library) else { return [] }
+        return [Contender(name: library.name, kind: .peer,
+                          arguments: [python, peers + "/" + script, file] + arguments, runs: repeats)]
+    }
+
+    /// The accuracy `mlfit evaluate --json` reports for `model` on this setup's file (not timed).
+    func evaluatedAccuracy(model: String) throws -> Double {
+        let run = try runChecked(
+            [mlfit, "evaluate", "--model", model, "--data", file, "--label", label, "--json",
+             "--threads", "\(threads)", "--quiet"], scratch: scratch)
+        guard let json = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any],
+            let accuracy = json["accuracy"] as? Double
+        else { throw BenchmarkError("`mlfit evaluate --json` printed no accuracy: \(run.output.prefix(500))") }
+        return accuracy
+    }
+}
+
+/// A Python library a case's peers need beyond scikit-learn and pyspark, probed only for
+/// the cases that declare it (``BenchmarkCase/pythonLibraries``).
+struct PythonLibrary: Sendable, Hashable {
+    /// The contender's name in the tables ("XGBoost").
+    var name: String
+    /// What the peer script imports, checked with `python -c "import …"` ("xgboost, pandas").
+    var imports: String
+    /// What to install (`pip install …`), for the report's note.
+    var package: String
+
+    static let xgboost = PythonLibrary(name: "XGBoost", imports: "xgboost, pandas", package: "xgboost pandas")
+    static let lightgbm = PythonLibrary(name: "LightGBM", imports: "lightgbm, pandas", package: "lightgbm pandas")
 }
 
 /// Which peers exist here; the missing ones are skipped with a note, never faked.
@@ -57,9 +92,13 @@ struct PeerAvailability: Sendable {
     var sklearn: Bool
     var sklearnex: Bool
     var spark: Bool
+    /// The importable ones of the libraries the case asked for.
+    var libraries: Set<PythonLibrary> = []
     var notes: [String] = []
 
-    static func probe(python: String, scratch: String, wantSpark: Bool) throws -> PeerAvailability {
+    static func probe(
+        python: String, scratch: String, wantSpark: Bool, libraries: [PythonLibrary] = []
+    ) throws -> PeerAvailability {
         func importable(_ module: String) throws -> Bool {
             try runChild([python, "-c", "import \(module)"], scratch: scratch).exitCode == 0
         }
@@ -72,6 +111,13 @@ struct PeerAvailability: Sendable {
             a.notes.append("Spark MLlib was not run (`--no-spark`).")
         } else if !a.spark {
             a.notes.append("pyspark is not importable (`pip install pyspark`, needs Java 17): Spark MLlib skipped.")
+        }
+        for library in libraries {
+            if try importable(library.imports) {
+                a.libraries.insert(library)
+            } else {
+                a.notes.append("\(library.name) is not importable (`pip install \(library.package)`): its peer skipped.")
+            }
         }
         return a
     }

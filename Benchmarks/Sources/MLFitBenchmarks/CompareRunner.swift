@@ -15,8 +15,10 @@ struct CaseResults {
     var commands: [String] = []
     var ratios: [SpeedRatio] = []
     var peakRSS: [(rows: Int, bytes: Int, rss: Int)] = []
-    /// Every contender's last result, for targets on quality.
-    var outcomes: [(group: String, program: String, kind: Contender.Kind, metrics: [String: Double], detail: String)] = []
+    /// Every contender's last result, for targets on quality, and its largest peak RSS (of the
+    /// `fit-in-memory` child for the library, which the table leaves out).
+    var outcomes: [(group: String, program: String, kind: Contender.Kind, metrics: [String: Double], detail: String,
+                    peakRSS: Int)] = []
     /// Values the case's ``BenchmarkCase/prepare(_:)`` measured, for its targets.
     var values: [String: Double] = [:]
     /// The case's targets, evaluated on the rest of these results.
@@ -40,7 +42,7 @@ enum CompareRunner {
         results.commands = groups.flatMap { $0.contenders.map { $0.arguments.joined(separator: " ") } }
         try measure(benchmark, &groups, s)
         results.outcomes = groups.flatMap { g in
-            g.contenders.map { (g.title, $0.name, $0.kind, $0.outcome.metrics, $0.outcome.detail) }
+            g.contenders.map { (g.title, $0.name, $0.kind, $0.outcome.metrics, $0.outcome.detail, $0.rss.max() ?? 0) }
         }
         results.tables.append(comparisonTable(benchmark, groups, s, results: &results))
         if let agreement = benchmark.agreement {

@@ -34,7 +34,8 @@ struct FitOutcome {
     var metrics: [String: Double] = [:]
     /// Model parameters for the agreement table.
     var parameters: [Double]?
-    /// The `notes` column (estimator, solver, oneDAL, iterations).
+    /// The `notes` column (estimator, solver, oneDAL, iterations, and the result line's own
+    /// `note`, e.g. a time measured apart).
     var detail = ""
     var fitSeconds: Double?
     var readSeconds: Double?
@@ -61,6 +62,7 @@ struct FitOutcome {
         if json["onedal"] as? Bool == true { detail.append("oneDAL") }
         if let i = json["iterations"] as? Int, i > 0 { detail.append("\(i) iterations") }
         if json["converged"] as? Bool == false { detail.append("**not converged**") }
+        if let note = json["note"] as? String, !note.isEmpty { detail.append(note) }
         self.detail = detail.joined(separator: ", ")
         fitSeconds = json["fit_seconds"] as? Double
         readSeconds = json["read_seconds"] as? Double

@@ -71,13 +71,7 @@ struct LogisticRegressionCase: BenchmarkCase {
     /// The model file's result, plus the accuracy from `mlfit evaluate --json` on the same file.
     func outcome(ofModelFile path: String, setup s: CaseSetup) throws -> FitOutcome {
         var outcome = try outcome(ofModelFile: path)
-        let run = try runChecked(
-            [s.mlfit, "evaluate", "--model", path, "--data", s.file, "--label", s.label, "--json",
-             "--threads", "\(s.threads)", "--quiet"], scratch: s.scratch)
-        guard let json = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any],
-            let accuracy = json["accuracy"] as? Double
-        else { throw BenchmarkError("`mlfit evaluate --json` printed no accuracy: \(run.output.prefix(500))") }
-        outcome.metrics["accuracy"] = accuracy
+        outcome.metrics["accuracy"] = try s.evaluatedAccuracy(model: path)
         return outcome
     }
 

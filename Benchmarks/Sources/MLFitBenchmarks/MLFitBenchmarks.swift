@@ -63,7 +63,7 @@ struct Generate: ParsableCommand {
 
 struct Kernels: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "GFLOP/s of dsyrk, of the library's Gram, QR and logistic Newton passes and k-means distance step, dgemm and memory bandwidth.")
+        abstract: "GFLOP/s of dsyrk, of the library's Gram, QR and logistic Newton passes and k-means distance step, dgemm and memory bandwidth; a tree level against the bandwidth.")
     @OptionGroup var shape: ShapeOptions
     @Option(help: "Timed repetitions of each kernel (the fastest is reported).")
     var repeats: Int = 3
@@ -78,6 +78,10 @@ struct Kernels: ParsableCommand {
         let kmeans = try KMeansKernelBenchmarks.run(
             rows: shape.rows, features: shape.features, seed: shape.seed, repeats: repeats)
         kmeans.table.print()
+        let tree = try TreeKernelBenchmarks.run(
+            rows: shape.rows, features: shape.features, seed: shape.seed, repeats: repeats,
+            bandwidth: results.rates["bandwidth"] ?? [:])
+        tree.table.print()
     }
 }
 

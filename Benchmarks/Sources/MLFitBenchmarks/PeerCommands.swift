@@ -29,9 +29,11 @@ struct RunnerOptions: ParsableArguments {
         }
     }
 
-    func setup(file: String, label: String) throws -> CaseSetup {
+    /// `libraries`: the case's own Python libraries (``BenchmarkCase/pythonLibraries``).
+    func setup(file: String, label: String, libraries: [PythonLibrary] = []) throws -> CaseSetup {
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-        let availability = try PeerAvailability.probe(python: python, scratch: scratch, wantSpark: spark)
+        let availability = try PeerAvailability.probe(
+            python: python, scratch: scratch, wantSpark: spark, libraries: libraries)
         return CaseSetup(
             file: file, label: label, mlfit: mlfit, peers: peers, python: python, scratch: scratch,
             repeats: `repeat`, sparkRepeats: sparkRepeat, threads: threads, availability: availability)
@@ -81,7 +83,8 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         let benchmark = try cases.make(`case`)
-        let setup = try runner.setup(file: file, label: label ?? benchmark.task.labelColumn)
+        let setup = try runner.setup(
+            file: file, label: label ?? benchmark.task.labelColumn, libraries: benchmark.pythonLibraries)
         let results = try CompareRunner.run(benchmark, setup, memoryFiles: [file] + memoryFile)
         for table in results.tables { table.print() }
         if !results.targets.isEmpty {

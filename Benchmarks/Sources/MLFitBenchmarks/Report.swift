@@ -99,6 +99,7 @@ struct Report {
             add("k-means distance step (`predictWithDistances`)", "kmeans distances", "GFLOP/s",
                 "dgemm chunk × p × k", "dgemm kmeans chunk")
             add("moments pass (reads X, y once)", "moments GB/s", "GB/s", "memory bandwidth", "bandwidth")
+            add("tree level pass (reads bins, nodes, labels)", "tree level GB/s", "GB/s", "memory bandwidth", "bandwidth")
             if let mb = csv.parse[threads], let bw = r["bandwidth"]?[threads] {
                 t.add(["CSV parsing (bytes of text)", "\(threads)", "\(fmt(mb / 1000, 2)) GB/s",
                        "memory bandwidth \(fmt(bw, 1)) GB/s", fmt(mb / 1000 / bw, 3)])
