@@ -16,6 +16,8 @@ training data (RMSE and the objective above), coefficients.
         [--elastic-net-param 0.5] [--tol 1e-6] [--max-iter 1000] [--threads 2] [--intelex]
 """
 import argparse
+
+import sklearn_common
 import json
 import os
 import sys
@@ -34,24 +36,7 @@ parser.add_argument("--threads", type=int, default=os.cpu_count())
 parser.add_argument("--intelex", action="store_true", help="patch scikit-learn with scikit-learn-intelex")
 args = parser.parse_args()
 
-# Thread counts must be set before numpy's BLAS and oneDAL start.
-for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[name] = str(args.threads)
-
-messages = []
-if args.intelex:
-    import logging
-
-    class _Capture(logging.Handler):
-        def emit(self, record):
-            messages.append(record.getMessage())
-
-    logger = logging.getLogger("sklearnex")
-    logger.setLevel(logging.INFO)
-    logger.addHandler(_Capture())
-    from sklearnex import patch_sklearn
-
-    patch_sklearn(verbose=False)
+messages = sklearn_common.prepare(args.threads, args.intelex)
 
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402

@@ -27,6 +27,8 @@ changes no probability).
         [--max-iter 1000] [--solver lbfgs|newton-cholesky|newton-cg] [--threads 2] [--intelex]
 """
 import argparse
+
+import sklearn_common
 import json
 import os
 import sys
@@ -46,24 +48,7 @@ args = parser.parse_args()
 if not args.reg_param > 0:
     parser.error("--reg-param must be > 0 (C = 1/(λ·n))")
 
-# Thread counts must be set before numpy's BLAS and oneDAL start.
-for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[name] = str(args.threads)
-
-messages = []
-if args.intelex:
-    import logging
-
-    class _Capture(logging.Handler):
-        def emit(self, record):
-            messages.append(record.getMessage())
-
-    logger = logging.getLogger("sklearnex")
-    logger.setLevel(logging.INFO)
-    logger.addHandler(_Capture())
-    from sklearnex import patch_sklearn
-
-    patch_sklearn(verbose=False)
+messages = sklearn_common.prepare(args.threads, args.intelex)
 
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402

@@ -41,33 +41,17 @@ parser.add_argument("--threads", type=int, default=os.cpu_count())
 parser.add_argument("--driver-memory", default="6g")
 args = parser.parse_args()
 
-from pyspark.sql import SparkSession  # noqa: E402
+import spark_common  # noqa: E402
 from pyspark.sql import functions as F  # noqa: E402
-from pyspark.sql.types import DoubleType, StructField, StructType  # noqa: E402
 from pyspark.ml.classification import LogisticRegression  # noqa: E402
-from pyspark.ml.feature import VectorAssembler  # noqa: E402
 from pyspark.ml.functions import vector_to_array  # noqa: E402
 
-spark = (
-    SparkSession.builder.master(f"local[{args.threads}]")
-    .appName("mlfit-peer")
-    .config("spark.driver.memory", args.driver_memory)
-    .config("spark.ui.enabled", "false")
-    .config("spark.sql.shuffle.partitions", str(args.threads))
-    .getOrCreate()
-)
-spark.sparkContext.setLogLevel("ERROR")
+spark = spark_common.local_session(args.threads, args.driver_memory)
 imported = time.perf_counter()
 
-# An explicit schema (every column a double) instead of inferSchema, which would read twice.
-with open(args.file) as f:
-    columns = f.readline().strip().split(",")
-schema = StructType([StructField(c, DoubleType(), False) for c in columns])
+columns = spark_common.header(args.file)
 features = [c for c in columns if c != args.label]
-frame = spark.read.csv(args.file, header=True, schema=schema)
-data = VectorAssembler(inputCols=features, outputCol="features").transform(frame).select("features", args.label)
-data = data.cache()
-n = data.count()
+data, n = spark_common.cached_features(spark, args.file, columns, features, keep=[args.label])
 read = time.perf_counter()
 
 lam = args.reg_param

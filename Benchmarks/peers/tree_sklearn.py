@@ -30,6 +30,8 @@ accuracy, the leaves and depth of the tree.
         [--max-depth 10] [--max-bins 32] [--seed 0] [--threads 2]
 """
 import argparse
+
+import sklearn_common
 import json
 import os
 import sys
@@ -46,9 +48,7 @@ parser.add_argument("--seed", type=int, default=0)
 parser.add_argument("--threads", type=int, default=os.cpu_count())
 args = parser.parse_args()
 
-# Thread counts must be set before numpy's BLAS and OpenMP start.
-for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[name] = str(args.threads)
+sklearn_common.prepare(args.threads)
 
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402

@@ -94,10 +94,13 @@ struct OrderedFailure: Error {
     let underlying: any Error
 }
 
-/// Statistics of nothing, for passes run only for their side effects.
+/// Statistics of nothing, for passes run only for their side effects (and reads whose
+/// completion across ranks gathers nothing but the report).
 struct NoStatistics: PartialStatistics {
     init(zeroFor shape: Int) {}
     mutating func merge(_ other: NoStatistics) {}
+    func transferBytes() -> [UInt8] { [] }
+    init(transferBytes: [UInt8], shape: Int) {}
 }
 
 /// Results of blocks that finish in any order, taken out in block order.

@@ -94,12 +94,17 @@ struct RankShares {
         }
     }
 
-    /// Every block of this rank's parts with rows, in data order, handed to `consume`; the
-    /// combined report and lines as an outcome for ``RankReduction``.
-    func forEachBlockInOrder(
-        options: ExecutionOptions, consume: (ParsedBlock) throws -> Void
-    ) -> Result<(report: PassReport, lines: Int), any Error> {
-        Result {
+    /// A read into memory: every block of this rank's parts with rows, in data order, handed
+    /// to `consume`, then completed across the ranks with what `gathered` returns afterwards
+    /// (the statistics `consume` collected). Fails when no rank found a row.
+    ///
+    /// - Returns: the combined statistics and report, and the global index of this rank's
+    ///   first row.
+    func load<Statistics: PartialStatistics>(
+        options: ExecutionOptions, shape: Statistics.Shape,
+        consume: (ParsedBlock) throws -> Void, gathered: () -> Statistics
+    ) throws -> (statistics: Statistics, report: PassReport, firstRow: Int) {
+        let local: RankReduction.Outcome<Statistics> = Result {
             var report = PassReport()
             var lines = 0
             for (pipeline, share) in parts {
@@ -107,8 +112,11 @@ struct RankShares {
                 report.append(part.report)
                 lines += part.lines
             }
-            return (report, splitsOneFile ? lines : 0)
+            return (gathered(), report, splitsOneFile ? lines : 0)
         }
+        let result = try RankReduction.completeRead(local, shape: shape, options: options)
+        try first.checkRows(result.report)
+        return result
     }
 }
 

@@ -36,14 +36,12 @@ extension CSVSource {
         // its block-local codes.
         var blocks: [(chunk: DataChunk, indices: [[Int]])] = []
         let shares = try RankShares(resolved?.pipelines ?? pipelines, communicator: options.communicator)
-        let read = shares.forEachBlockInOrder(options: options) { parsed in
+        let (values, report, firstRow) = try shares.load(options: options, shape: columnCount) { parsed in
             let indices = (0..<columnCount).map { local.add(parsed.categories[$0], column: $0) }
             blocks.append((parsed.chunk, indices))
+        } gathered: {
+            local
         }
-        let outcome = read.map { (statistics: local, report: $0.report, lines: $0.lines) }
-        let (values, report) = try RankReduction.complete(outcome, shape: columnCount, options: options)
-        try shares.first.checkRows(report)
-        let firstRow = options.communicator.exclusivePrefixSum(blocks.reduce(0) { $0 + $1.chunk.rowCount })
         guard columnCount > 0 else {
             let schema = resolved?.schema ?? self.schema
             return (Dataset(trusted: schema, chunks: blocks.map(\.chunk), firstRow: firstRow), report)

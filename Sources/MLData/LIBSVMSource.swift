@@ -85,11 +85,11 @@ public final class LIBSVMSource: ChunkSource {
     public func load(options: ExecutionOptions) throws -> (data: Dataset, report: PassReport) {
         var chunks: [DataChunk] = []
         let shares = try RankShares([pipeline], communicator: options.communicator)
-        let read = shares.forEachBlockInOrder(options: options) { chunks.append($0.chunk) }
-        let outcome = read.map { (statistics: MaxIndex(zeroFor: 0), report: $0.report, lines: $0.lines) }
-        let (_, report) = try RankReduction.complete(outcome, shape: 0, options: options)
-        try shares.first.checkRows(report)
-        let firstRow = options.communicator.exclusivePrefixSum(chunks.reduce(0) { $0 + $1.rowCount })
+        let (_, report, firstRow) = try shares.load(options: options, shape: 0) {
+            chunks.append($0.chunk)
+        } gathered: {
+            NoStatistics(zeroFor: 0)
+        }
         // The parser checked every value.
         return (Dataset(trusted: schema, chunks: chunks, firstRow: firstRow), report)
     }

@@ -29,14 +29,24 @@ enum RankReduction {
     static func complete<Statistics: PartialStatistics>(
         _ local: Outcome<Statistics>, shape: Statistics.Shape, options: ExecutionOptions
     ) throws -> (Statistics, PassReport) {
+        let (statistics, report, _) = try completeRead(local, shape: shape, options: options)
+        return (statistics, report)
+    }
+
+    /// ``complete(_:shape:options:)`` for a read into memory: also the global index of this
+    /// rank's first row, the rows of the ranks before it, which the status step already
+    /// exchanged.
+    static func completeRead<Statistics: PartialStatistics>(
+        _ local: Outcome<Statistics>, shape: Statistics.Shape, options: ExecutionOptions
+    ) throws -> (statistics: Statistics, report: PassReport, firstRow: Int) {
         let communicator = options.communicator
         guard communicator.isDistributed else {
             let (statistics, report, _) = try local.get()
-            return (statistics, report)
+            return (statistics, report, 0)
         }
         let start = DispatchTime.now()
         let bytesBefore = communicator.bytesCommunicated
-        var report = try agreeOnStatus(local, communicator: communicator)
+        var (report, firstRow) = try agreeOnStatus(local, communicator: communicator)
         guard case .success(let (statistics, _, _)) = local else {
             throw RankFailure(rank: communicator.rank, message: "the pass failed on this rank")
         }
@@ -65,7 +75,7 @@ enum RankReduction {
         let result = try Statistics(transferBytes: Array(root.dropFirst()), shape: shape)
         report.seconds += Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         report.communicatedBytes += communicator.bytesCommunicated - bytesBefore
-        return (result, report)
+        return (result, report, firstRow)
     }
 
     /// Runs `body` on every rank and fails every rank with the lowest failing rank's error if
@@ -79,11 +89,11 @@ enum RankReduction {
         return try result.get()
     }
 
-    /// Step 1: exchanges every rank's status and returns the combined report, or throws the
-    /// lowest failing rank's error on every rank.
+    /// Step 1: exchanges every rank's status and returns the combined report and the rows of
+    /// the ranks before this one, or throws the lowest failing rank's error on every rank.
     private static func agreeOnStatus<Statistics>(
         _ local: Outcome<Statistics>, communicator: any Communicator
-    ) throws -> PassReport {
+    ) throws -> (report: PassReport, rowsBefore: Int) {
         var writer = ByteWriter()
         switch local {
         case .success(let (_, report, lines)):
@@ -119,7 +129,7 @@ enum RankReduction {
             total.computeSeconds += report.computeSeconds
         }
         total.ranks = communicator.size
-        return total
+        return (total, statuses[..<communicator.rank].reduce(0) { $0 + $1.report.rows })
     }
 
     /// A failing rank's error for the others: a ``DataError`` as itself, at its global line

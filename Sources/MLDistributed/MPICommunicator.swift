@@ -3,10 +3,6 @@ import CMPI
 import MLEngine
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// The ranks of `MPI_COMM_WORLD` as a ``Communicator``: what `mpirun -np N mlfit …` runs on.
 ///
 /// Create it once per process with ``initialize()`` (which calls `MPI_Init_thread`) and call
@@ -47,13 +43,6 @@ public final class MPICommunicator: Communicator {
     /// Ends MPI; no collective may follow.
     public func finalize() {
         MPI_Finalize()
-    }
-
-    /// Ends every rank of the job with `status`, for a rank that cannot go on alone.
-    public func abort(status: Int32) -> Never {
-        MPI_Abort(comm, status)
-        // MPI_Abort does not return; exit in case an implementation does.
-        exit(status)
     }
 
     public var bytesCommunicated: Int { traffic.load(ordering: .relaxed) }

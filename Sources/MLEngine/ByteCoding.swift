@@ -26,8 +26,6 @@ public struct ByteWriter: Sendable {
         bytes.append(contentsOf: other)
     }
 
-    public mutating func write(_ text: String) { write(bytes: Array(text.utf8)) }
-
     /// The 8 bytes of one integer.
     public static func bytes(of value: Int) -> [UInt8] {
         var writer = ByteWriter(capacity: 8)
@@ -57,8 +55,6 @@ public struct ByteReader: Sendable {
         self.bytes = bytes
         self.offset = offset
     }
-
-    public var isAtEnd: Bool { offset >= bytes.count }
 
     private mutating func take(_ count: Int) throws(Truncated) -> ArraySlice<UInt8> {
         guard count >= 0, count <= bytes.count - offset else {
@@ -91,8 +87,6 @@ public struct ByteReader: Sendable {
     }
 
     public mutating func readBytes() throws(Truncated) -> [UInt8] { Array(try take(try readInt())) }
-
-    public mutating func readString() throws(Truncated) -> String { String(decoding: try readBytes(), as: UTF8.self) }
 
     /// The integer in the first 8 bytes of `bytes`, or 0 when there are fewer.
     public static func int(_ bytes: [UInt8]) -> Int {

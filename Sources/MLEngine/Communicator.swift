@@ -63,11 +63,6 @@ extension Communicator {
         allGather(ByteWriter.bytes(of: value)).prefix(rank).reduce(0) { $0 + ByteReader.int($1) }
     }
 
-    /// The largest `value` over all ranks.
-    public func maximum(_ value: Int) -> Int {
-        allGather(ByteWriter.bytes(of: value)).map(ByteReader.int).max() ?? value
-    }
-
     /// The sum of `value` over all ranks.
     public func sum(_ value: Int) -> Int {
         allGather(ByteWriter.bytes(of: value)).reduce(0) { $0 + ByteReader.int($1) }
