@@ -76,6 +76,25 @@ public enum BLAS {
             alpha, a, blasInt(lda), b, blasInt(ldb), beta, c, blasInt(ldc))
     }
 
+    /// ``multiply(_:transposeA:_:transposeB:m:n:k:lda:ldb:into:ldc:alpha:beta:)`` on arrays,
+    /// writing `C` from `c[offset]` on.
+    public static func multiply(
+        _ a: [Double], transposeA: Bool, _ b: [Double], transposeB: Bool, m: Int, n: Int, k: Int,
+        lda: Int, ldb: Int, into c: inout [Double], offset: Int = 0, ldc: Int, beta: Double = 0
+    ) {
+        precondition(offset >= 0 && offset <= c.count, "multiply: offset outside C")
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                c.withUnsafeMutableBufferPointer { pc in
+                    guard let pa = pa.baseAddress, let pb = pb.baseAddress, let pc = pc.baseAddress else { return }
+                    multiply(
+                        pa, transposeA: transposeA, pb, transposeB: transposeB, m: m, n: n, k: k, lda: lda,
+                        ldb: ldb, into: pc + offset, ldc: ldc, beta: beta)
+                }
+            }
+        }
+    }
+
     /// `B ← B·U⁻¹` for a row-major `n × q` block `B` and upper-triangular `q × q` `U`
     /// (`dtrsm` from the right; the strict lower triangle of `U` is not read).
     ///

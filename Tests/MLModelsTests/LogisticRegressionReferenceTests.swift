@@ -58,4 +58,23 @@ import Testing
         #expect(abs(model.summary.objective - c.objective) <= 1e-12 * c.objective, "\(c.name)")
         #expect(model.summary.converged, "\(c.name): \(model.summary.stopReason)")
     }
+
+    /// Newton with its Hessian summed over every second row only (what a fit does on many
+    /// rows, forced here on small data, where the sample is poor), for up to 50 steps before
+    /// the fit falls back to every row: the gradient is always exact, so the optimum is the
+    /// same one, reached by more steps.
+    @Test(arguments: LogisticReference.cases)
+    func sampledHessianReachesTheSameOptimum(_ c: LogisticReference.Case) throws {
+        let data = try Self.data(c)
+        var fit = try LogisticFit(estimator: Self.estimator(c), data: data, options: ExecutionOptions())
+        try #require(fit.shape.hessian)
+        fit.hessianStride = 2
+        fit.sampledHessianSteps = 50
+        let model = try fit.model(from: try fit.solve())
+        let difference = Self.relativeDifference(model, c)
+        #expect(difference <= 1e-6, "\(c.name): ‖Δβ‖∞/‖β‖∞ = \(difference)")
+        #expect(abs(model.summary.objective - c.objective) <= 1e-12 * c.objective, "\(c.name)")
+        #expect(model.summary.iterations > 5, "\(c.name): the sample was used")
+        #expect(model.summary.converged, "\(c.name): \(model.summary.stopReason)")
+    }
 }

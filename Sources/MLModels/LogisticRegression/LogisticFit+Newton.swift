@@ -14,6 +14,14 @@ extension LogisticFit {
     /// smooth gradient), or — at the limit of round-off — when `F` changed by at most
     /// `16ε·|F|` and the optimality measure decreased (scikit-learn's `newton-cholesky` rule).
     ///
+    /// The Hessian is that of the last pass that gathered one (over ``hessianStride``'s row
+    /// sample, scaled to the whole weight). A pass gathers it unless the last step was a unit
+    /// step that cut the optimality measure at least tenfold — the local model is then good
+    /// enough to take the next step too (a chord step, as in Shamanskii's variant of Newton):
+    /// near the optimum the passes cost one `dgemv` pair per block instead of a `dsyrk`.
+    ///
+    /// After ``sampledHessianSteps`` steps on a Hessian sample, the Hessian sums every row.
+    ///
     /// Stops, converged, when the optimality measure is at most `tol`, or when the Newton
     /// step is below `4ε` of the largest parameter (it cannot change any parameter at working
     /// precision); not converged when the line search fails in 40 halvings or after `maxIter`
@@ -23,6 +31,9 @@ extension LogisticFit {
         let count = shape.parameterCount
         var theta = [Double](repeating: 0, count: count)
         var statistics = try evaluate(theta)
+        // The statistics holding the Hessian the steps use.
+        var curvature = statistics
+        var reuseCurvature = false
         var value = objective(statistics, at: theta)
         var gradient = smoothGradient(statistics, at: theta)
         var measure = optimality(gradient: gradient, at: theta)
@@ -36,7 +47,8 @@ extension LogisticFit {
                 break
             }
             if iterations >= estimator.maxIter { break }
-            let (target, exact) = try newtonTarget(statistics, at: theta, gradient: gradient)
+            let (target, exact) = try newtonTarget(
+                statistics, curvature: curvature, at: theta, gradient: gradient)
             let direction = (0..<count).map { target[$0] - theta[$0] }
             var predicted = 0.0
             for i in 0..<count {
@@ -53,7 +65,7 @@ extension LogisticFit {
             var step = 1.0
             for _ in 0..<40 {
                 let trial = (0..<count).map { theta[$0] + step * direction[$0] }
-                let trialStatistics = try evaluate(trial)
+                let trialStatistics = try evaluate(trial, hessian: !(reuseCurvature && step == 1))
                 let trialValue = objective(trialStatistics, at: trial)
                 if trialValue <= value + 1e-4 * step * predicted {
                     accepted = (trial, trialStatistics, trialValue)
@@ -72,8 +84,17 @@ extension LogisticFit {
                 break
             }
             (theta, statistics, value) = next
+            if statistics.shape.hessian { curvature = statistics }
             gradient = smoothGradient(statistics, at: theta)
+            let previous = measure
             measure = optimality(gradient: gradient, at: theta)
+            reuseCurvature = step == 1 && measure <= 0.1 * previous
+            if hessianStride > 1, iterations >= sampledHessianSteps {
+                // A sample that has not converged by now may be too small for these data (a
+                // few rows of high leverage): exact Newton from here on.
+                hessianStride = 1
+                reuseCurvature = false
+            }
             history.append(value)
             iterations += 1
         }
@@ -86,16 +107,18 @@ extension LogisticFit {
     /// The minimizer of the local model at `theta`, and whether it is the exact Newton point
     /// (`false` when a ridge had to be added to factor a numerically indefinite Hessian).
     private func newtonTarget(
-        _ statistics: LogisticLossStatistics, at theta: [Double], gradient: [Double]
+        _ statistics: LogisticLossStatistics, curvature: LogisticLossStatistics, at theta: [Double],
+        gradient: [Double]
     ) throws -> (target: [Double], exact: Bool) {
         let count = shape.parameterCount
         let w = weightSum
         // The data Hessian, full and symmetric, with the flat directions' curvature added
-        // (in the statistics' units: sums over rows).
+        // (in the statistics' units: sums over all rows, the sample's scaled up).
+        let sampleScale = curvature.hessianWeightSum > 0 ? w / curvature.hessianWeightSum : 1
         var h = Matrix(rows: count, columns: count)
         for i in 0..<count {
             for j in i..<count {
-                let v = statistics.hessian[i * count + j]
+                let v = sampleScale * curvature.hessian[i * count + j]
                 h[i, j] = v
                 h[j, i] = v
             }

@@ -11,10 +11,13 @@ enum LogisticFunctions {
         return e / (1 + e)
     }
 
-    /// `log(1 + e^z) = max(z, 0) + log1p(e^{−|z|})`.
+    /// `softplus(z) = log(1 + e^z) = max(z, 0) + log1p(e)` and `σ(z)` from one `exp`,
+    /// `e = e^{−|z|}`: `σ(z) = 1/(1 + e)` for `z ≥ 0` and `e/(1 + e)` below.
     @inline(__always)
-    static func softplus(_ z: Double) -> Double {
-        max(z, 0) + log1p(exp(-abs(z)))
+    static func softplusAndSigmoid(_ z: Double) -> (softplus: Double, sigmoid: Double) {
+        let e = exp(-abs(z))
+        let inverse = 1 / (1 + e)
+        return (max(z, 0) + log1p(e), z >= 0 ? inverse : e * inverse)
     }
 
     /// `σ(z)·(1 − σ(z)) = e^{−|z|}/(1 + e^{−|z|})²`, without the cancellation of `1 − σ`.

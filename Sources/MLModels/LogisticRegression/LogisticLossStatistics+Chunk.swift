@@ -16,8 +16,13 @@ extension LogisticLossStatistics {
     /// - Throws: ``ModelError/missingLabel`` for a chunk without labels, and
     ///   ``LogisticRegressionError/invalidClassCode(_:classCount:)`` for a label that is not
     ///   a class code.
-    /// - Complexity: `O(n·q²·m(m+1)/2)` flops with the Hessian, `O(n·q·m)` without.
-    public init(chunk: DataChunk, shape: Shape, classCount k: Int, parameters theta: [Double]) throws {
+    /// The Hessian sums over the rows `hessianRows` selects; everything else over every row.
+    ///
+    /// - Complexity: `O(n·q²·m(m+1)/2 / stride)` flops with the Hessian, `O(n·q·m)` without.
+    public init(
+        chunk: DataChunk, shape: Shape, classCount k: Int, parameters theta: [Double],
+        hessianRows: HessianRows = .all
+    ) throws {
         let n = chunk.rowCount, p = chunk.featureCount
         self.init(zeroFor: shape)
         guard chunk.labels.count == n else { throw ModelError.missingLabel }
@@ -39,92 +44,94 @@ extension LogisticLossStatistics {
         let weights = chunk.weights.isEmpty ? [Double](repeating: 1, count: n) : chunk.weights
         for w in weights { weightSum += w }
         if shape.rows == 1 {
-            binomial(chunk, codes: codes, weights: weights, theta: theta)
+            binomial(chunk, codes: codes, weights: weights, theta: theta, hessianRows: hessianRows)
         } else {
-            let q = shape.width
-            // x̃ = [x, 1]: the augmented block, row-major n × q.
-            var augmented = [Double](repeating: 1, count: n * q)
-            chunk.features.withUnsafeBufferPointer { x in
-                augmented.withUnsafeMutableBufferPointer { out in
-                    for i in 0..<n {
-                        for j in 0..<p { out[i * q + j] = x[i * p + j] }
-                    }
-                }
-            }
-            multinomial(augmented, codes: codes, weights: weights, rows: n, width: q, classes: k, theta: theta)
+            multinomial(chunk, codes: codes, weights: weights, classes: k, theta: theta, hessianRows: hessianRows)
         }
     }
 
     /// The binomial sums straight from the chunk's `n × p` features, with no augmented copy:
     /// `z = Xβ + β₀` by one `dgemv`; the gradient's feature part `Xᵀr` by one `dgemv` and its
-    /// intercept part `Σrᵢ`; the Hessian's feature block by one `dsyrk` on `√dᵢ·xᵢ`
-    /// (`dᵢ = wᵢσᵢ(1 − σᵢ)`), its intercept column `Xᵀd` by one `dgemv` and its corner `Σdᵢ`.
-    /// One scaled copy of the block is the only buffer of the chunk's size.
-    private mutating func binomial(_ chunk: DataChunk, codes: [Int], weights: [Double], theta: [Double]) {
+    /// intercept part `Σrᵢ`; over the Hessian's rows, its feature block by one `dsyrk` on
+    /// `√dᵢ·xᵢ` (`dᵢ = wᵢσᵢ(1 − σᵢ)`), its intercept column `Xᵀd = (√d·X)ᵀ√d` by one `dgemv` and
+    /// its corner `Σdᵢ`. One scaled copy of the sampled rows is the only buffer of the chunk's size.
+    private mutating func binomial(
+        _ chunk: DataChunk, codes: [Int], weights: [Double], theta: [Double], hessianRows: HessianRows
+    ) {
         let n = chunk.rowCount, p = chunk.featureCount, q = shape.width
         var z = [Double](repeating: shape.fitIntercept ? theta[p] : 0, count: n)
         // An intercept-only model (p = 0) has no block to multiply.
         let x = chunk.features.elements
         if p > 0 { BLAS.multiplyAdd(x, rows: n, columns: p, by: theta, into: &z) }
         var residual = [Double](repeating: 0, count: n)
-        var curvature = [Double](repeating: 0, count: n)
-        var lossSum = 0.0, wrong = 0.0, residualSum = 0.0, curvatureSum = 0.0
+        var lossSum = 0.0, wrong = 0.0, residualSum = 0.0
         for i in 0..<n {
             let w = weights[i], zi = z[i]
             let positive = codes[i] == 1
-            lossSum += w * (LogisticFunctions.softplus(zi) - (positive ? zi : 0))
-            residual[i] = w * (LogisticFunctions.sigmoid(zi) - (positive ? 1 : 0))
+            let (softplus, sigmoid) = LogisticFunctions.softplusAndSigmoid(zi)
+            lossSum += w * (softplus - (positive ? zi : 0))
+            residual[i] = w * (sigmoid - (positive ? 1 : 0))
             residualSum += residual[i]
             if positive ? !(zi > 0) : !(zi < 0) { wrong += w }
-            curvature[i] = w * LogisticFunctions.sigmoidDerivative(zi)
-            curvatureSum += curvature[i]
         }
         loss = lossSum
         misclassifiedWeight = wrong
         if p > 0 { gradient.replaceSubrange(0..<p, with: BLAS.transposedProduct(x, rows: n, columns: p, with: residual)) }
         if shape.fitIntercept { gradient[p] = residualSum }
         guard shape.hessian else { return }
-        if p > 0 {
-            // The feature block: one dsyrk on √dᵢ·xᵢ, written into the q × q upper triangle.
-            var scaled = [Double](repeating: 0, count: n * p)
-            x.withUnsafeBufferPointer { px in
-                scaled.withUnsafeMutableBufferPointer { out in
-                    for i in 0..<n {
-                        let root = curvature[i].squareRoot()
-                        for j in 0..<p { out[i * p + j] = root * px[i * p + j] }
-                    }
+        let sampled = Array(Swift.stride(from: hessianRows.firstInChunk, to: n, by: hessianRows.stride))
+        let m = sampled.count
+        var roots = [Double](repeating: 0, count: m)
+        var curvatureSum = 0.0, sampledWeight = 0.0
+        for (r, i) in sampled.enumerated() {
+            let d = weights[i] * LogisticFunctions.sigmoidDerivative(z[i])
+            roots[r] = d.squareRoot()
+            curvatureSum += d
+            sampledWeight += weights[i]
+        }
+        hessianWeightSum = sampledWeight
+        if shape.fitIntercept { hessian[p * q + p] = curvatureSum }
+        guard p > 0, m > 0 else { return }
+        // The feature block: one dsyrk on √dᵢ·xᵢ, written into the q × q upper triangle.
+        var scaled = [Double](repeating: 0, count: m * p)
+        x.withUnsafeBufferPointer { px in
+            scaled.withUnsafeMutableBufferPointer { out in
+                for (r, i) in sampled.enumerated() {
+                    let root = roots[r]
+                    for j in 0..<p { out[r * p + j] = root * px[i * p + j] }
                 }
             }
-            scaled.withUnsafeBufferPointer { ps in
-                hessian.withUnsafeMutableBufferPointer { ph in
-                    guard let ps = ps.baseAddress, let ph = ph.baseAddress else { return }
-                    BLAS.gramUpdate(ps, rows: n, columns: p, leadingDimension: p, into: ph, leadingDimensionC: q, beta: 0)
-                }
+        }
+        scaled.withUnsafeBufferPointer { ps in
+            hessian.withUnsafeMutableBufferPointer { ph in
+                guard let ps = ps.baseAddress, let ph = ph.baseAddress else { return }
+                BLAS.gramUpdate(ps, rows: m, columns: p, leadingDimension: p, into: ph, leadingDimensionC: q, beta: 0)
             }
         }
         guard shape.fitIntercept else { return }
-        if p > 0 {
-            let column = BLAS.transposedProduct(x, rows: n, columns: p, with: curvature)
-            for j in 0..<p { hessian[j * q + p] = column[j] }
-        }
-        hessian[p * q + p] = curvatureSum
+        let column = BLAS.transposedProduct(scaled, rows: m, columns: p, with: roots)
+        for j in 0..<p { hessian[j * q + p] = column[j] }
     }
 
+    /// The multinomial sums straight from the chunk's `n × p` features: scores `Z = X·Bᵀ + b`
+    /// by one `dgemm`, the gradient's feature part `Rᵀ·X` by one `dgemm` and its intercepts
+    /// `Σᵢ rᵢ`; the Hessian from the sampled rows' augmented copy `x̃ = [x, 1]`, the only
+    /// buffer of the block's size, made in Hessian passes alone.
     private mutating func multinomial(
-        _ a: [Double], codes: [Int], weights: [Double], rows n: Int, width q: Int, classes k: Int,
-        theta: [Double]
+        _ chunk: DataChunk, codes: [Int], weights: [Double], classes k: Int, theta: [Double],
+        hessianRows: HessianRows
     ) {
-        // Scores Z = X̃·Θᵀ (n × K), Θ the K × q parameter matrix.
+        let n = chunk.rowCount, p = chunk.featureCount, q = shape.width
+        let x = chunk.features.elements
+        // Scores Z = X·Bᵀ (n × K), B the K × p coefficients at a row stride of q in θ.
         var scores = [Double](repeating: 0, count: n * k)
-        a.withUnsafeBufferPointer { pa in
-            theta.withUnsafeBufferPointer { pt in
-                scores.withUnsafeMutableBufferPointer { pz in
-                    guard let pa = pa.baseAddress, let pt = pt.baseAddress, let pz = pz.baseAddress else { return }
-                    BLAS.multiply(
-                        pa, transposeA: false, pt, transposeB: true, m: n, n: k, k: q, lda: q, ldb: q,
-                        into: pz, ldc: k)
-                }
-            }
+        if shape.fitIntercept {
+            for i in 0..<n { for c in 0..<k { scores[i * k + c] = theta[c * q + p] } }
+        }
+        if p > 0 {
+            BLAS.multiply(
+                x, transposeA: false, theta, transposeB: true, m: n, n: k, k: p, lda: p, ldb: q, into: &scores,
+                ldc: k, beta: shape.fitIntercept ? 1 : 0)
         }
         var residual = [Double](repeating: 0, count: n * k)
         var lossSum = 0.0, wrong = 0.0
@@ -145,18 +152,36 @@ extension LogisticLossStatistics {
         }
         loss = lossSum
         misclassifiedWeight = wrong
-        // G = Rᵀ·X̃ (K × q), already in parameter order.
-        a.withUnsafeBufferPointer { pa in
-            residual.withUnsafeBufferPointer { pr in
-                gradient.withUnsafeMutableBufferPointer { pg in
-                    guard let pa = pa.baseAddress, let pr = pr.baseAddress, let pg = pg.baseAddress else { return }
-                    BLAS.multiply(
-                        pr, transposeA: true, pa, transposeB: false, m: k, n: q, k: n, lda: k, ldb: q,
-                        into: pg, ldc: q)
-                }
-            }
+        // G = Rᵀ·X (K × p) into the K rows of θ's layout, then the intercepts' Σᵢ rᵢ.
+        if p > 0 {
+            BLAS.multiply(
+                residual, transposeA: true, x, transposeB: false, m: k, n: p, k: n, lda: k, ldb: p, into: &gradient,
+                ldc: q)
+        }
+        if shape.fitIntercept {
+            for i in 0..<n { for c in 0..<k { gradient[c * q + p] += residual[i * k + c] } }
         }
         guard shape.hessian else { return }
+        // The sampled rows' x̃, probabilities and weights, gathered into blocks of their own.
+        let sampled = Array(Swift.stride(from: hessianRows.firstInChunk, to: n, by: hessianRows.stride))
+        var sampledRows = [Double](repeating: 1, count: sampled.count * q)
+        var sampledProbabilities = [Double](repeating: 0, count: sampled.count * k)
+        var sampledWeights = [Double](repeating: 0, count: sampled.count)
+        for (r, i) in sampled.enumerated() {
+            for j in 0..<p { sampledRows[r * q + j] = x[i * p + j] }
+            for c in 0..<k { sampledProbabilities[r * k + c] = scores[i * k + c] }
+            sampledWeights[r] = weights[i]
+        }
+        multinomialHessian(
+            sampledRows, probabilities: sampledProbabilities, weights: sampledWeights, rows: sampled.count,
+            width: q, classes: k)
+    }
+
+    /// The multinomial Hessian's blocks over `n` rows of `x̃` with their class probabilities.
+    private mutating func multinomialHessian(
+        _ a: [Double], probabilities scores: [Double], weights: [Double], rows n: Int, width q: Int, classes k: Int
+    ) {
+        hessianWeightSum = weights.reduce(0, +)
         let size = k * q
         var block = [Double](repeating: 0, count: n * q)
         for c in 0..<k {
@@ -180,16 +205,9 @@ extension LogisticLossStatistics {
                     let factor = -weights[i] * scores[i * k + c] * scores[i * k + l]
                     for j in 0..<q { block[i * q + j] = factor * a[i * q + j] }
                 }
-                block.withUnsafeBufferPointer { pb in
-                    a.withUnsafeBufferPointer { pa in
-                        hessian.withUnsafeMutableBufferPointer { ph in
-                            guard let pb = pb.baseAddress, let pa = pa.baseAddress, let ph = ph.baseAddress else { return }
-                            BLAS.multiply(
-                                pb, transposeA: true, pa, transposeB: false, m: q, n: q, k: n, lda: q, ldb: q,
-                                into: ph + c * q * size + l * q, ldc: size)
-                        }
-                    }
-                }
+                BLAS.multiply(
+                    block, transposeA: true, a, transposeB: false, m: q, n: q, k: n, lda: q, ldb: q, into: &hessian,
+                    offset: c * q * size + l * q, ldc: size)
             }
         }
     }

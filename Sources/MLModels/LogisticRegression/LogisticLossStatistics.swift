@@ -39,7 +39,34 @@ public struct LogisticLossStatistics: SummablePartialStatistics {
         public var width: Int { featureCount + (fitIntercept ? 1 : 0) }
         /// The number of parameters `n = m·q`.
         public var parameterCount: Int { rows * width }
-        var serializedCount: Int { 3 + parameterCount + (hessian ? parameterCount * parameterCount : 0) }
+        var serializedCount: Int { 3 + parameterCount + (hessian ? parameterCount * parameterCount + 1 : 0) }
+    }
+
+    /// The rows whose curvature the Hessian sums: those whose global index is a multiple of
+    /// ``stride`` (every row for a stride of 1).
+    ///
+    /// Keyed by the global row, so the sample is the same for any chunking, thread count or
+    /// rank count. A Newton step needs the exact gradient but only an approximation of the
+    /// Hessian: on many rows, the curvature of an evenly spaced sample of them has a relative
+    /// error of order `√(n/m)` for `n` parameters and `m` sampled rows, which only slows the
+    /// local convergence from quadratic to linear at about that rate.
+    public struct HessianRows: Sendable, Hashable {
+        public var stride: Int
+        /// The global index of the chunk's first row.
+        public var firstRow: Int
+
+        public init(stride: Int, firstRow: Int) {
+            self.stride = max(1, stride)
+            self.firstRow = firstRow
+        }
+
+        public static let all = HessianRows(stride: 1, firstRow: 0)
+
+        /// The chunk's first sampled row, counted within the chunk.
+        var firstInChunk: Int {
+            let offset = firstRow % stride
+            return offset == 0 ? 0 : stride - offset
+        }
     }
 
     public let shape: Shape
@@ -52,8 +79,12 @@ public struct LogisticLossStatistics: SummablePartialStatistics {
     public internal(set) var misclassifiedWeight: Double
     /// `n` sums, the gradient of `Σ wᵢℓᵢ`.
     public internal(set) var gradient: [Double]
-    /// `n × n` sums (upper triangle), the Hessian of `Σ wᵢℓᵢ`; empty without ``Shape/hessian``.
+    /// `n × n` sums (upper triangle), the Hessian of `Σ wᵢℓᵢ` over the rows of the Hessian
+    /// sample (``HessianRows``); empty without ``Shape/hessian``.
     public internal(set) var hessian: [Double]
+    /// `Σw` over the rows of the Hessian sample: `hessian · (weightSum / hessianWeightSum)`
+    /// estimates the Hessian over every row.
+    public internal(set) var hessianWeightSum: Double
 
     public init(zeroFor shape: Shape) {
         self.shape = shape
@@ -62,6 +93,7 @@ public struct LogisticLossStatistics: SummablePartialStatistics {
         misclassifiedWeight = 0
         gradient = Array(repeating: 0, count: shape.parameterCount)
         hessian = Array(repeating: 0, count: shape.hessian ? shape.parameterCount * shape.parameterCount : 0)
+        hessianWeightSum = 0
     }
 
     public mutating func merge(_ other: LogisticLossStatistics) {
@@ -70,11 +102,13 @@ public struct LogisticLossStatistics: SummablePartialStatistics {
         misclassifiedWeight += other.misclassifiedWeight
         for i in gradient.indices { gradient[i] += other.gradient[i] }
         for i in hessian.indices { hessian[i] += other.hessian[i] }
+        hessianWeightSum += other.hessianWeightSum
     }
 
-    /// `[Σw, Σwℓ, misclassified weight, gradient…, Hessian…]`.
+    /// `[Σw, Σwℓ, misclassified weight, gradient…]`, then with a Hessian
+    /// `[Hessian…, Σw of the Hessian sample]`.
     public func serialized() -> [Double] {
-        [weightSum, loss, misclassifiedWeight] + gradient + hessian
+        [weightSum, loss, misclassifiedWeight] + gradient + hessian + (shape.hessian ? [hessianWeightSum] : [])
     }
 
     /// Rebuilds the sums. The loss may be infinite (a trial step can overflow and the line
@@ -97,6 +131,12 @@ public struct LogisticLossStatistics: SummablePartialStatistics {
         misclassifiedWeight = try check.nonNegative(values[2], "the misclassified weight")
         let n = shape.parameterCount
         gradient = Array(values[3..<(3 + n)])
-        hessian = Array(values[(3 + n)...])
+        if shape.hessian {
+            hessian = Array(values[(3 + n)..<(values.count - 1)])
+            hessianWeightSum = try check.nonNegative(values[values.count - 1], "the Hessian sample's weight sum")
+        } else {
+            hessian = []
+            hessianWeightSum = 0
+        }
     }
 }

@@ -118,6 +118,20 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
         }
     }
 
+    /// The rows Newton's Hessian needs for `parameterCount` parameters in `modelRows` rows of
+    /// coefficients (1 binomial, `K` multinomial): with at least twice as many rows, it sums
+    /// an evenly spaced sample of about this many (every `s`-th row, `s = ⌊rows / this⌋`),
+    /// while the loss and gradient always sum every row.
+    ///
+    /// A sampled row costs `modelRows²` times a binomial one in the Hessian, so the sample is
+    /// `65,536 / modelRows²` rows — a fixed budget of Hessian flops per pass, about a
+    /// gradient pass's on 500,000 rows — but never fewer than 64 per parameter, which keeps
+    /// the sample's relative error near `√(1/64) = 1/8` or below, so a step still gains about
+    /// a digit.
+    static func hessianSampleRows(parameterCount: Int, modelRows: Int) -> Int {
+        max(65_536 / (modelRows * modelRows), 64 * parameterCount)
+    }
+
     /// Whether the fit uses Newton for `parameterCount` parameters.
     public func usesNewton(parameterCount: Int) -> Bool {
         solver == .newton || (solver == .auto && parameterCount <= Self.maxNewtonParameters)

@@ -22,17 +22,29 @@ public struct ColumnMomentsStatistics: SerializablePartialStatistics {
         moments = WeightedMoments(chunk: chunk)
         secondMoments = Array(repeating: 0, count: p + 1)
         let mean = moments.mean
+        let n = chunk.rowCount, weights = chunk.weights
+        // Accumulated through raw buffers (no per-element bounds or uniqueness checks), so
+        // the inner loop over the row vectorizes.
         chunk.features.withUnsafeBufferPointer { x in
-            for i in 0..<chunk.rowCount {
-                let w = chunk.weight(i)
-                guard w > 0 else { continue }
-                for j in 0..<p {
-                    let d = x[i * p + j] - mean[j]
-                    secondMoments[j] += w * d * d
+            mean.withUnsafeBufferPointer { m in
+                secondMoments.withUnsafeMutableBufferPointer { s in
+                    for i in 0..<n {
+                        let w = weights.isEmpty ? 1 : weights[i]
+                        guard w > 0 else { continue }
+                        let row = i * p
+                        for j in 0..<p {
+                            let d = x[row + j] - m[j]
+                            s[j] += w * d * d
+                        }
+                    }
                 }
-                let d = chunk.labels[i] - mean[p]
-                secondMoments[p] += w * d * d
             }
+        }
+        for i in 0..<n {
+            let w = weights.isEmpty ? 1 : weights[i]
+            guard w > 0 else { continue }
+            let d = chunk.labels[i] - mean[p]
+            secondMoments[p] += w * d * d
         }
     }
 
