@@ -52,10 +52,17 @@ enum LogisticKernelBenchmarks {
                 add("binomial Newton pass (loss, gradient, Hessian)", threads, seconds, flops: Double(n * q * q))
                 rates["logistic newton", default: [:]][threads] = Double(n * q * q) / seconds / 1e9
             }
+            let stride = LogisticRegression.hessianStride(rows: n, parameterCount: q, modelRows: 1)
+            for threads in [1, 2] {
+                let seconds = try passSeconds(data, classes: 2, rows: 1, theta: theta, hessian: true,
+                                              hessianStride: stride, threads: threads, repeats: repeats)
+                add("binomial Newton pass as a fit runs it (Hessian over every \(stride)th row)", threads, seconds,
+                    flops: nil, rows: n)
+            }
             for threads in [1, 2] {
                 let seconds = try passSeconds(data, classes: 2, rows: 1, theta: theta, hessian: false,
                                               threads: threads, repeats: repeats)
-                add("binomial pass without Hessian (L-BFGS evaluation)", threads, seconds, flops: nil, rows: n)
+                add("binomial pass without Hessian (L-BFGS evaluation, chord step)", threads, seconds, flops: nil, rows: n)
             }
         }
 
@@ -73,12 +80,26 @@ enum LogisticKernelBenchmarks {
                                               threads: threads, repeats: repeats)
                 add("multinomial Newton pass, \(k) classes (n·q²·K² flops)", threads, seconds, flops: flops)
             }
+            let stride = LogisticRegression.hessianStride(rows: n, parameterCount: k * q, modelRows: k)
+            for threads in [1, 2] {
+                let seconds = try passSeconds(data, classes: k, rows: k, theta: theta, hessian: true,
+                                              hessianStride: stride, threads: threads, repeats: repeats)
+                add("multinomial Newton pass as a fit runs it (Hessian over every \(stride)th row)", threads, seconds,
+                    flops: nil, rows: n)
+            }
+            for threads in [1, 2] {
+                let seconds = try passSeconds(data, classes: k, rows: k, theta: theta, hessian: false,
+                                              threads: threads, repeats: repeats)
+                add("multinomial pass without Hessian", threads, seconds, flops: nil, rows: n)
+            }
         }
         table.notes = [
             "One pass = `Dataset.pass` of `LogisticLossStatistics(chunk:shape:classCount:parameters:)` at the data's "
                 + "generating parameters, merged across chunks as a fit does. `vs dsyrk` divides by dsyrk streaming over "
                 + "the binary set's blocks `[x 1]` (copied once, outside the timing), the level-3 core of the binomial pass. "
-                + "Best of \(repeats) after a warm-up.",
+                + "A fit on this many rows sums the Hessian over an evenly spaced row sample "
+                + "(`LogisticRegression.hessianStride`) and skips it near the optimum: the `as a fit runs it` and "
+                + "`without Hessian` rows are its passes. Best of \(repeats) after a warm-up.",
             "1-minute load average at the end: \(loadAverage()).",
         ]
         return Results(table: table, rates: rates)
@@ -86,12 +107,14 @@ enum LogisticKernelBenchmarks {
 
     /// Seconds of one statistics pass (the fastest of `repeats`).
     static func passSeconds(_ data: Dataset, classes k: Int, rows m: Int, theta: [Double], hessian: Bool,
-                            threads: Int, repeats: Int) throws -> Double {
+                            hessianStride: Int = 1, threads: Int, repeats: Int) throws -> Double {
         let shape = LogisticLossStatistics.Shape(
             featureCount: data.schema.featureCount, rows: m, fitIntercept: true, hessian: hessian)
         return try best(repeats) {
-            let (s, _) = try data.pass(options: ExecutionOptions(threads: threads), shape: shape) { chunk in
-                try LogisticLossStatistics(chunk: chunk, shape: shape, classCount: k, parameters: theta)
+            let (s, _) = try data.pass(options: ExecutionOptions(threads: threads), shape: shape) { chunk, context in
+                try LogisticLossStatistics(
+                    chunk: chunk, shape: shape, classCount: k, parameters: theta,
+                    hessianRows: .init(stride: hessianStride, firstRow: context.firstRow ?? 0))
             }
             consume(s)
         }

@@ -29,7 +29,7 @@ struct LogisticFit {
     /// the Newton system adds along each group's sum so that its steps keep the group centred.
     let flatGroups: [[Int]]
     /// Newton sums the Hessian over every `hessianStride`-th row (``LogisticLossStatistics/HessianRows``):
-    /// 1 up to ``LogisticRegression/hessianSampleRows(parameterCount:modelRows:)`` rows.
+    /// ``LogisticRegression/hessianStride(rows:parameterCount:modelRows:)``.
     var hessianStride: Int
     /// Steps on a sampled Hessian before Newton falls back to every row: about twice what
     /// the sample needs on well-spread rows (5–6 steps to `tol` = 1e-6 on 500,000 × 50).
@@ -67,9 +67,8 @@ struct LogisticFit {
             featureCount: p, rows: multinomial ? k : 1, fitIntercept: fitIntercept,
             hessian: estimator.usesNewton(parameterCount: (multinomial ? k : 1) * (p + (fitIntercept ? 1 : 0))))
         self.shape = shape
-        let sampleRows = LogisticRegression.hessianSampleRows(
-            parameterCount: shape.parameterCount, modelRows: shape.rows)
-        hessianStride = max(1, moments.rowCount / sampleRows)
+        hessianStride = LogisticRegression.hessianStride(
+            rows: moments.rowCount, parameterCount: shape.parameterCount, modelRows: shape.rows)
         let q = shape.width
         let lambda = estimator.regParam, alpha = estimator.elasticNetParam
         var l1 = [Double](repeating: 0, count: shape.parameterCount)

@@ -128,8 +128,14 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
     /// gradient pass's on 500,000 rows — but never fewer than 64 per parameter, which keeps
     /// the sample's relative error near `√(1/64) = 1/8` or below, so a step still gains about
     /// a digit.
-    static func hessianSampleRows(parameterCount: Int, modelRows: Int) -> Int {
+    public static func hessianSampleRows(parameterCount: Int, modelRows: Int) -> Int {
         max(65_536 / (modelRows * modelRows), 64 * parameterCount)
+    }
+
+    /// `s`, the Hessian sample's stride on `rows` rows (1: every row); see
+    /// ``hessianSampleRows(parameterCount:modelRows:)``.
+    public static func hessianStride(rows: Int, parameterCount: Int, modelRows: Int) -> Int {
+        max(1, rows / hessianSampleRows(parameterCount: parameterCount, modelRows: modelRows))
     }
 
     /// Whether the fit uses Newton for `parameterCount` parameters.
