@@ -19,6 +19,8 @@ import Testing
 
     static let configurations: [Configuration] = [
         Configuration(estimator: KMeans(k: 6, seed: 3)),
+        // k-means|| with more candidates per center to reduce (greedy steps of 4 draws).
+        Configuration(estimator: KMeans(k: 12, initSteps: 3, seed: 8)),
         Configuration(estimator: KMeans(k: 6, initMode: .kMeansPlusPlus, maxIter: 30, tol: 0, seed: 4)),
         Configuration(estimator: KMeans(k: 6, initMode: .random, seed: 5, pruning: .none)),
         Configuration(estimator: KMeans(k: 5, tol: 0, distanceMeasure: .cosine, seed: 6, pruning: .hamerly)),
