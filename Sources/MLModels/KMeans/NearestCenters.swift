@@ -107,12 +107,13 @@ enum NearestCenters {
     /// reference the tests compare ``find(_:rows:norms:centers:scratch:_:)`` with.
     static func naive(_ x: [Double], centers: Matrix) -> (index: Int, squaredDistance: Double) {
         var best = 0, bestD = Double.infinity
+        let p = centers.columns, whole = p - p % 4
         for j in 0..<centers.rows {
-            var s = 0.0
-            for t in 0..<centers.columns {
-                let d = x[t] - centers[j, t]
-                s += d * d
-            }
+            // The order of ``CenterSet/exactSquaredDistance(_:_:_:)``, spelled out.
+            var partial = [0.0, 0.0, 0.0, 0.0]
+            for t in 0..<whole { partial[t % 4] += (x[t] - centers[j, t]) * (x[t] - centers[j, t]) }
+            var s = (partial[0] + partial[1]) + (partial[2] + partial[3])
+            for t in whole..<p { s += (x[t] - centers[j, t]) * (x[t] - centers[j, t]) }
             if s < bestD {
                 bestD = s
                 best = j

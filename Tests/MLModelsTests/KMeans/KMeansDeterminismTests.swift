@@ -113,6 +113,21 @@ import Testing
         }
     }
 
+    /// Chunks of several windows (p = 130: 256-row windows, chunks of 900 rows): pruned and
+    /// plain fits give the same bits, and one chunk the same clusters.
+    @Test func windowsOfAChunkDoNotChangeTheModel() throws {
+        let data = try KMeansFixtures.blobs(n: 2000, p: 130, groups: 7, rowsPerChunk: 900)
+        #expect(LloydPass.windowRows(featureCount: 130) < 900)
+        let plain = try KMeans(k: 7, maxIter: 12, tol: 0, seed: 2, pruning: .none).fit(data)
+        let pruned = try KMeans(k: 7, maxIter: 12, tol: 0, seed: 2, pruning: .hamerly).fit(data)
+        #expect(Self.bits(pruned) == Self.bits(plain))
+        #expect(pruned.summary.trainingCost.bitPattern == plain.summary.trainingCost.bitPattern)
+        #expect(pruned.summary.distanceFractions.dropFirst().contains { $0 < 1 }, "\(pruned.summary.distanceFractions)")
+        let whole = try KMeans(k: 7, maxIter: 12, tol: 0, seed: 2, pruning: .hamerly).fit(data.rechunked(into: 1))
+        #expect(KMeansFixtures.difference(whole.clusterCenters, plain.clusterCenters) <= 1e-10)
+        #expect(whole.summary.clusterSizes == plain.summary.clusterSizes)
+    }
+
     /// Whole fits with and without pruning: the same bits.
     @Test func pruningDoesNotChangeTheModel() throws {
         let data = try KMeansFixtures.blobs(n: 3000, p: 6, groups: 10, rowsPerChunk: 500)
