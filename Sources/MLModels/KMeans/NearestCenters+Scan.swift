@@ -32,6 +32,7 @@ extension NearestCenters {
         }
 
         /// The lanes merged.
+        @inline(__always)
         func merged() -> Merged {
             var merged = Merged()
             for l in 0..<4 {
