@@ -4,7 +4,8 @@ import MLNumerics
 
 /// The last step of k-means||: the weighted candidates reduced to `k` centers in memory by
 /// greedy weighted k-means++ and Lloyd iterations (at most 30, Spark's `LocalKMeans` limit),
-/// restarted ``restarts`` times, keeping the centers of lowest weighted cost.
+/// restarted a few times (``restarts(candidates:k:)``), keeping the centers of lowest
+/// weighted cost.
 ///
 /// Spark runs plain k-means++ once here. Its result depends on one unlucky draw as much as
 /// on the candidates: two candidates of the same dense cluster taken as centers leave a
@@ -19,8 +20,12 @@ import MLNumerics
 /// depends only on the seed and the candidates with their weights.
 enum LocalKMeans {
     static let maxIterations = 30
-    /// Independent reductions; the one of lowest weighted cost is kept (the earliest on a tie).
-    static let restarts = 5
+    /// Independent reductions: 5 while `m·k ≤ 10⁷` (k up to about 1500 with ℓ = 2k and two
+    /// rounds), one beyond, where a reduction costs as much as Lloyd passes over many rows;
+    /// the one of lowest weighted cost is kept (the earliest on a tie).
+    static func restarts(candidates m: Int, k: Int) -> Int {
+        m * k <= 10_000_000 ? 5 : 1
+    }
 
     /// Draws per greedy k-means++ step (scikit-learn's `n_local_trials`).
     static func trials(k: Int) -> Int { 2 + Int(log(Double(max(1, k)))) }
@@ -29,7 +34,7 @@ enum LocalKMeans {
     static func reduce(candidates: Matrix, weights: [Double], k: Int, seed: Int, normalize: Bool) -> Matrix {
         let points = CenterSet(candidates)
         var best: (cost: Double, centers: Matrix)?
-        for restart in 0..<restarts {
+        for restart in 0..<restarts(candidates: candidates.rows, k: k) {
             var random = SeededRandom(
                 seed: UInt64(bitPattern: Int64(seed)), purpose: KMeansDraw.localPlusPlus.rawValue,
                 index: UInt64(restart))

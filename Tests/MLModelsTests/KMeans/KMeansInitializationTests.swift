@@ -15,6 +15,13 @@ import Testing
         #expect(LocalKMeans.trials(k: 1000) == 8)  // ln 1000 = 6.91
     }
 
+    /// Five reductions while candidates × k ≤ 10⁷, one beyond.
+    @Test func restartsWhileTheCandidatesAreFew() {
+        #expect(LocalKMeans.restarts(candidates: 401, k: 100) == 5)
+        #expect(LocalKMeans.restarts(candidates: 10_000, k: 1000) == 5)
+        #expect(LocalKMeans.restarts(candidates: 40_001, k: 10_000) == 1)
+    }
+
     /// Five groups of eight candidates, 1000 apart, with uneven weights (one group holds half
     /// the weight, one a hundredth): for every seed each center is the weighted mean of one
     /// group, as the only local optimum with every group covered.
