@@ -8,14 +8,31 @@ struct CenterSet: Sendable {
 
     init(_ centers: Matrix) {
         self.centers = centers
-        let p = centers.columns
-        squaredNorms = (0..<centers.rows).map { j in
-            var s = 0.0
-            for t in 0..<p {
-                let v = centers[j, t]
-                s += v * v
+        squaredNorms = Self.squaredNorms(of: centers)
+    }
+
+    /// `‖xᵢ‖²` of every row, in the order of ``exactSquaredDistance(_:_:_:)`` (four partial
+    /// sums): one running sum waits on `p` dependent additions per row.
+    static func squaredNorms(of x: Matrix) -> [Double] {
+        let p = x.columns
+        return x.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return [] }
+            return (0..<x.rows).map { i in
+                let row = base + i * p
+                var lanes = SIMD4<Double>(repeating: 0)
+                var t = 0
+                while t + 4 <= p {
+                    let v = UnsafeRawPointer(row + t).loadUnaligned(as: SIMD4<Double>.self)
+                    lanes += v * v
+                    t += 4
+                }
+                var s = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
+                while t < p {
+                    s += row[t] * row[t]
+                    t += 1
+                }
+                return s
             }
-            return s
         }
     }
 

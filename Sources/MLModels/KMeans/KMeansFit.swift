@@ -79,17 +79,7 @@ struct KMeansFit {
             }
         }
         data = prepared
-        states = prepared.chunkStates { chunk, _ in
-            let n = chunk.rowCount
-            let norms = chunk.features.withUnsafeBufferPointer { x in
-                (0..<n).map { i in
-                    var s = 0.0
-                    for t in 0..<p { s += x[i * p + t] * x[i * p + t] }
-                    return s
-                }
-            }
-            return KMeansChunkState(norms: norms)
-        }
+        states = prepared.chunkStates { chunk, _ in KMeansChunkState(norms: CenterSet.squaredNorms(of: chunk.features)) }
     }
 
     /// The fit: initial centers, Lloyd iterations, a final assignment pass, the model.
