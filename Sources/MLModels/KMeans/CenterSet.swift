@@ -8,14 +8,31 @@ struct CenterSet: Sendable {
 
     init(_ centers: Matrix) {
         self.centers = centers
-        let p = centers.columns
-        squaredNorms = (0..<centers.rows).map { j in
-            var s = 0.0
-            for t in 0..<p {
-                let v = centers[j, t]
-                s += v * v
+        squaredNorms = Self.squaredNorms(of: centers)
+    }
+
+    /// `‖xᵢ‖²` of every row, in the order of ``exactSquaredDistance(_:_:_:)`` (four partial
+    /// sums): one running sum waits on `p` dependent additions per row.
+    static func squaredNorms(of x: Matrix) -> [Double] {
+        let p = x.columns
+        return x.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return [] }
+            return (0..<x.rows).map { i in
+                let row = base + i * p
+                var lanes = SIMD4<Double>(repeating: 0)
+                var t = 0
+                while t + 4 <= p {
+                    let v = UnsafeRawPointer(row + t).loadUnaligned(as: SIMD4<Double>.self)
+                    lanes += v * v
+                    t += 4
+                }
+                var s = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
+                while t < p {
+                    s += row[t] * row[t]
+                    t += 1
+                }
+                return s
             }
-            return s
         }
     }
 
@@ -31,12 +48,26 @@ struct CenterSet: Sendable {
     }
 
     /// `Σₜ (xₜ − cⱼₜ)²` in a fixed order: the same bits wherever the row is processed.
+    ///
+    /// The order is four partial sums `s_l` over `t ≡ l (mod 4)` for the first `4⌊p/4⌋`
+    /// terms, added as `(s₀ + s₁) + (s₂ + s₃)`, then the last `p mod 4` terms one by one. One
+    /// running sum made every Lloyd pass wait on `p` dependent additions per row (the exact
+    /// distance to the assigned center is taken for every row, pruned or not).
     @inline(__always)
     static func exactSquaredDistance(_ x: UnsafePointer<Double>, _ c: UnsafePointer<Double>, _ p: Int) -> Double {
-        var s = 0.0
-        for t in 0..<p {
+        var lanes = SIMD4<Double>(repeating: 0)
+        var t = 0
+        while t + 4 <= p {
+            let d = UnsafeRawPointer(x + t).loadUnaligned(as: SIMD4<Double>.self)
+                - UnsafeRawPointer(c + t).loadUnaligned(as: SIMD4<Double>.self)
+            lanes += d * d
+            t += 4
+        }
+        var s = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
+        while t < p {
             let d = x[t] - c[t]
             s += d * d
+            t += 1
         }
         return s
     }

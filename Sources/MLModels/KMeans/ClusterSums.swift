@@ -51,16 +51,37 @@ public struct ClusterSums: SerializablePartialStatistics {
     mutating func add(
         _ x: UnsafePointer<Double>, weight w: Double, row: Int, cluster: Int, squaredDistance: Double, costFactor: Double
     ) {
+        if accumulate(x, weight: w, cluster: cluster, squaredDistance: squaredDistance, costFactor: costFactor) {
+            farthest.offer(distance: squaredDistance, row: row, point: x)
+        }
+    }
+
+    /// ``add(_:weight:row:cluster:squaredDistance:costFactor:)`` without the farthest rows;
+    /// whether the row has positive weight (only those can be farthest rows).
+    @inline(__always)
+    mutating func accumulate(
+        _ x: UnsafePointer<Double>, weight w: Double, cluster: Int, squaredDistance: Double, costFactor: Double
+    ) -> Bool {
         let p = shape.featureCount
         counts[cluster] += 1
-        guard w > 0 else { return }
+        guard w > 0 else { return false }
         weights[cluster] += w
-        sums.withUnsafeMutableBufferPointer { s in
-            let base = cluster * p
-            for t in 0..<p { s[base + t] += w * x[t] }
+        sums.withUnsafeMutableBufferPointer { buffer in
+            guard let s = buffer.baseAddress.map({ $0 + cluster * p }) else { return }
+            // Two lanes at a time: the compiler does not vectorize the loop itself (the
+            // pointers may overlap), and each element gets the same `s + w·x` either way.
+            let weight = SIMD2<Double>(repeating: w)
+            var t = 0
+            while t + 2 <= p {
+                let sum = UnsafeRawPointer(s + t).loadUnaligned(as: SIMD2<Double>.self)
+                let value = UnsafeRawPointer(x + t).loadUnaligned(as: SIMD2<Double>.self)
+                UnsafeMutableRawPointer(s + t).storeBytes(of: sum + weight * value, as: SIMD2<Double>.self)
+                t += 2
+            }
+            if t < p { s[t] += w * x[t] }
         }
         cost += costFactor * w * squaredDistance
-        farthest.offer(distance: squaredDistance, row: row, point: x)
+        return true
     }
 
     public mutating func merge(_ other: ClusterSums) throws {

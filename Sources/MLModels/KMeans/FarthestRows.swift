@@ -33,8 +33,15 @@ public struct FarthestRows: Sendable, Hashable {
 
     /// Keeps the row if it is among the `capacity` farthest so far. Rows at distance 0 are
     /// never kept: they cannot re-seed anything.
+    @inline(__always)
     mutating func offer(distance: Double, row: Int, point: UnsafePointer<Double>) {
-        guard distance > 0, capacity > 0 else { return }
+        // Most rows of a pass fall short of a full list: rejected here without a call.
+        guard distance > 0, capacity > 0, rows.count < capacity || distance >= distances[capacity - 1] else { return }
+        insert(distance: distance, row: row, point: point)
+    }
+
+    /// The kept row (or nothing) once a row passes ``offer(distance:row:point:)``'s test.
+    private mutating func insert(distance: Double, row: Int, point: UnsafePointer<Double>) {
         if rows.count == capacity {
             guard let lastD = distances.last, let lastR = rows.last, Self.precedes(distance, row, lastD, lastR)
             else { return }

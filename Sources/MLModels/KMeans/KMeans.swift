@@ -30,7 +30,8 @@ public struct KMeans: Sendable, Hashable, Codable {
     public enum InitMode: String, Sendable, Hashable, Codable, CaseIterable {
         /// k-means|| (Bahmani et al., 2012), Spark's default: `initSteps` rounds each drawing
         /// about `2k` rows with probability `∝ w·d²`, the candidates weighted by the rows
-        /// nearest to them and reduced to `k` by weighted k-means++ and local Lloyd iterations.
+        /// nearest to them and reduced to `k` by greedy weighted k-means++ and local Lloyd
+        /// iterations, restarted a few times (the lowest weighted cost kept).
         case kMeansParallel = "k-means||"
         /// k-means++ (Arthur and Vassilvitskii, 2007): one pass per center, each drawing a row
         /// with probability `∝ w·d²`.

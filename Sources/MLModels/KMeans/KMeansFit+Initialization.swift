@@ -139,8 +139,8 @@ extension KMeansFit {
     /// ``KMeans/initSteps`` rounds, each one pass that lowers every row's `d²` with the
     /// previous round's centers and draws each row with probability `min(1, ℓ·w·d²/φ)`,
     /// `ℓ = 2k`; the distinct candidates weighted by the rows nearest to them (one pass) and
-    /// reduced to `k` by weighted k-means++ and up to 30 Lloyd iterations on the candidates
-    /// (``LocalKMeans``). Fewer than `k` distinct candidates are completed by k-means++ passes
+    /// reduced to `k` by greedy weighted k-means++ and up to 30 Lloyd iterations on the
+    /// candidates, restarted (``LocalKMeans``). Fewer than `k` distinct candidates are completed by k-means++ passes
     /// over the data (Spark returns fewer centers).
     mutating func kMeansParallel() throws -> Matrix {
         let p = featureCount

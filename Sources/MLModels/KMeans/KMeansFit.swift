@@ -17,9 +17,9 @@ struct KMeansChunkState: Sendable {
 }
 
 /// One k-means fit on data held in memory: the prepared copy of the rows (centred by their
-/// weighted mean for the euclidean measure, so that `‖x‖² − 2x·c + ‖c‖²` does not cancel
-/// far from the origin; normalized to unit length for the cosine measure, which centring
-/// would change), the per-chunk state, and the passes.
+/// weighted mean for the euclidean measure when the data lie far from the origin, so that
+/// `‖x‖² − 2x·c + ‖c‖²` does not cancel; normalized to unit length for the cosine measure,
+/// which centring would change), the per-chunk state, and the passes.
 struct KMeansFit {
     let estimator: KMeans
     let data: Dataset
@@ -62,6 +62,10 @@ struct KMeansFit {
                     }
                 }
             }
+        } else if !sums.isFarFromOrigin {
+            // Centring would at most halve the rows' norms: not worth a copy of the data.
+            shift = Array(repeating: 0, count: p)
+            prepared = loaded
         } else {
             let mean = sums.mean
             shift = mean
@@ -75,17 +79,7 @@ struct KMeansFit {
             }
         }
         data = prepared
-        states = prepared.chunkStates { chunk, _ in
-            let n = chunk.rowCount
-            let norms = chunk.features.withUnsafeBufferPointer { x in
-                (0..<n).map { i in
-                    var s = 0.0
-                    for t in 0..<p { s += x[i * p + t] * x[i * p + t] }
-                    return s
-                }
-            }
-            return KMeansChunkState(norms: norms)
-        }
+        states = prepared.chunkStates { chunk, _ in KMeansChunkState(norms: CenterSet.squaredNorms(of: chunk.features)) }
     }
 
     /// The fit: initial centers, Lloyd iterations, a final assignment pass, the model.

@@ -51,9 +51,7 @@ public struct KMeansModel: Sendable, Hashable {
                 guard KMeansFit.normalize(row: i, of: &x) else { throw KMeansError.zeroVectorToPredict }
             }
         }
-        let norms = x.withUnsafeBufferPointer { b in
-            (0..<n).map { i in (0..<p).reduce(0.0) { $0 + b[i * p + $1] * b[i * p + $1] } }
-        }
+        let norms = CenterSet.squaredNorms(of: x)
         var clusters = [Int](repeating: 0, count: n)
         var distances = [Double](repeating: 0, count: n)
         var scratch: [Double] = []

@@ -15,6 +15,9 @@ import MLNumerics
 /// center too, unambiguously. The other rows are packed into a dense block for one GEMM.
 /// Bounds are loosened by a relative slack covering their own rounding.
 ///
+/// A chunk is taken in windows of ``windowRows(featureCount:)`` rows — bounds, distances of
+/// the rows left, sums — so each row is read from memory once per pass.
+///
 /// The sums are added in row order from the same exact distances in both modes, so a pruned
 /// pass gives the bits of a full one.
 struct LloydPass: Sendable {
@@ -76,6 +79,22 @@ struct LloydPass: Sendable {
 
     static func slack(featureCount p: Int) -> Double { Double(2 * p + 16) * Double.ulpOfOne }
 
+    /// Rows per window, about 256 KB of features: a window's bounds, distances and sums are
+    /// taken while its rows are in cache. Reading the rows once per pass instead of twice
+    /// (bounds, then sums) matters: a pruned pass is bound by memory, not by flops.
+    static func windowRows(featureCount p: Int) -> Int {
+        max(NearestCenters.blockRows, (1 << 15) / max(1, p))
+    }
+
+    /// Scratch reused by the windows of a chunk.
+    private struct Workspace {
+        var exact: [Double]
+        var pending: [Int] = []
+        var products: [Double] = []
+        var block: [Double] = []
+        var norms: [Double] = []
+    }
+
     func compute(_ chunk: DataChunk, _ context: ChunkContext, _ state: inout KMeansChunkState) -> ClusterSums {
         let n = chunk.rowCount, p = shape.featureCount
         var sums = ClusterSums(zeroFor: shape)
@@ -86,79 +105,115 @@ struct LloydPass: Sendable {
             state.upper = [Double](repeating: 0, count: n)
             state.lower = [Double](repeating: 0, count: n)
         }
-        var exact = [Double](repeating: 0, count: n)
-        var pending: [Int] = []
-        let slack = self.slack
+        let window = Self.windowRows(featureCount: p)
+        var work = Workspace(exact: [Double](repeating: 0, count: min(n, window)))
+        var distanceRows = 0
+        // The chunk's farthest rows without their values (featureCount 0), filled in at the
+        // end: keeping values while the list changes moved up to k·p values per insertion.
+        var farthest = FarthestRows(capacity: shape.k, featureCount: 0)
         chunk.features.withUnsafeBufferPointer { xBuffer in
             guard let x = xBuffer.baseAddress else { return }
-            if let moves, boundsHeld {
-                let gamma = CenterSet.expansionErrorFactor(featureCount: p)
-                let largestNorm = centers.squaredNorms.max() ?? 0
-                centers.centers.withUnsafeBufferPointer { cBuffer in
-                    guard let c = cBuffer.baseAddress else { return }
-                    for i in 0..<n {
-                        let a = Int(state.assignment[i])
-                        let d2 = CenterSet.exactSquaredDistance(x + i * p, c + a * p, p)
-                        exact[i] = d2
-                        let u = d2.squareRoot() * (1 + slack)
-                        var l = state.lower[i] - (a == moves.largestIndex ? moves.secondLargest : moves.largest)
-                        l = max(l, 2 * moves.halfSeparation[a] - u)
-                        let margin = 4 * gamma * (state.norms[i] + largestNorm)
-                        state.upper[i] = u
-                        state.lower[i] = max(0, l)
-                        if !(l > 0 && l * l * (1 - slack) - u * u > margin) { pending.append(i) }
-                    }
+            var start = 0
+            while start < n {
+                let rows = start..<min(n, start + window)
+                work.pending.removeAll(keepingCapacity: true)
+                if let moves, boundsHeld {
+                    keepByBounds(rows, x: x, p: p, moves: moves, state: &state, work: &work)
+                } else {
+                    work.pending.append(contentsOf: rows)
                 }
-            } else {
-                pending = Array(0..<n)
+                assignPending(rows, x: x, p: p, state: &state, work: &work)
+                for i in rows {
+                    let d2 = work.exact[i - rows.lowerBound]
+                    let positive = sums.accumulate(
+                        x + i * p, weight: chunk.weight(i), cluster: Int(state.assignment[i]), squaredDistance: d2,
+                        costFactor: costFactor)
+                    if positive { farthest.offer(distance: d2, row: first + i, point: x + i * p) }
+                }
+                distanceRows += work.pending.count
+                start = rows.upperBound
             }
-            assignPending(pending, x: x, p: p, state: &state, exact: &exact, slack: slack)
-            for i in 0..<n {
-                sums.add(
-                    x + i * p, weight: chunk.weight(i), row: first + i, cluster: Int(state.assignment[i]),
-                    squaredDistance: exact[i], costFactor: costFactor)
+            // Farthest first, so each offer appends.
+            for (d2, row) in zip(farthest.distances, farthest.rows) {
+                sums.farthest.offer(distance: d2, row: row, point: x + (row - first) * p)
             }
         }
-        sums.distanceRows = pending.count
+        sums.distanceRows = distanceRows
         return sums
     }
 
-    /// Every distance of the pending rows, by one GEMM per block (packed when some rows of
-    /// the chunk were skipped), updating their centers and bounds.
-    private func assignPending(
-        _ pending: [Int], x: UnsafePointer<Double>, p: Int, state: inout KMeansChunkState, exact: inout [Double],
-        slack: Double
+    /// Hamerly's test for the rows of a window: each row's exact distance to its center,
+    /// updated bounds, and the rows the bounds cannot keep appended to `work.pending`.
+    private func keepByBounds(
+        _ rows: Range<Int>, x: UnsafePointer<Double>, p: Int, moves: Moves, state: inout KMeansChunkState,
+        work: inout Workspace
     ) {
+        let slack = self.slack
+        let gamma = CenterSet.expansionErrorFactor(featureCount: p)
+        let largestNorm = centers.squaredNorms.max() ?? 0
+        centers.centers.withUnsafeBufferPointer { cBuffer in
+            guard let c = cBuffer.baseAddress else { return }
+            for i in rows {
+                let a = Int(state.assignment[i])
+                let d2 = CenterSet.exactSquaredDistance(x + i * p, c + a * p, p)
+                work.exact[i - rows.lowerBound] = d2
+                let u = d2.squareRoot() * (1 + slack)
+                var l = state.lower[i] - (a == moves.largestIndex ? moves.secondLargest : moves.largest)
+                l = max(l, 2 * moves.halfSeparation[a] - u)
+                let margin = 4 * gamma * (state.norms[i] + largestNorm)
+                state.upper[i] = u
+                state.lower[i] = max(0, l)
+                if !(l > 0 && l * l * (1 - slack) - u * u > margin) { work.pending.append(i) }
+            }
+        }
+    }
+
+    /// Every distance of the window's pending rows, by one GEMM per block (packed when some
+    /// rows were kept by their bounds), updating their centers and bounds.
+    private func assignPending(
+        _ rows: Range<Int>, x: UnsafePointer<Double>, p: Int, state: inout KMeansChunkState, work: inout Workspace
+    ) {
+        let pending = work.pending
         guard !pending.isEmpty else { return }
-        var scratch: [Double] = []
+        let slack = self.slack
+        let offset = rows.lowerBound
         func record(_ i: Int, _ nearest: Nearest) {
             state.assignment[i] = Int32(nearest.index)
-            exact[i] = nearest.squaredDistance
+            work.exact[i - offset] = nearest.squaredDistance
             state.upper[i] = nearest.squaredDistance.squareRoot() * (1 + slack)
             state.lower[i] = nearest.secondLowerBound.squareRoot() * (1 - slack)
         }
-        if pending.count == state.norms.count {
-            state.norms.withUnsafeBufferPointer { norms in
-                guard let normBase = norms.baseAddress else { return }
-                NearestCenters.find(x, rows: pending.count, norms: normBase, centers: centers, scratch: &scratch) { i, nearest in
-                    record(i, nearest)
-                }
+        var products = work.products
+        defer { work.products = products }
+        if pending.count == rows.count {
+            let norms = state.norms
+            norms.withUnsafeBufferPointer { nb in
+                guard let normBase = nb.baseAddress else { return }
+                NearestCenters.find(
+                    x + offset * p, rows: rows.count, norms: normBase + offset, centers: centers, scratch: &products
+                ) { r, nearest in record(offset + r, nearest) }
             }
             return
         }
-        var block = [Double](repeating: 0, count: pending.count * p)
-        var norms = [Double](repeating: 0, count: pending.count)
+        var block = work.block, norms = work.norms
+        defer {
+            work.block = block
+            work.norms = norms
+        }
+        if block.count < pending.count * p { block = [Double](repeating: 0, count: rows.count * p) }
+        if norms.count < pending.count { norms = [Double](repeating: 0, count: rows.count) }
         block.withUnsafeMutableBufferPointer { b in
+            guard let base = b.baseAddress else { return }
             for (r, i) in pending.enumerated() {
-                for t in 0..<p { b[r * p + t] = x[i * p + t] }
+                (base + r * p).update(from: x + i * p, count: p)
                 norms[r] = state.norms[i]
             }
         }
         block.withUnsafeBufferPointer { b in
             norms.withUnsafeBufferPointer { nb in
                 guard let base = b.baseAddress, let normBase = nb.baseAddress else { return }
-                NearestCenters.find(base, rows: pending.count, norms: normBase, centers: centers, scratch: &scratch) { r, nearest in
-                    record(pending[r], nearest)
+                NearestCenters.find(base, rows: pending.count, norms: normBase, centers: centers, scratch: &products) {
+                    r, nearest in record(pending[r], nearest)
                 }
             }
         }

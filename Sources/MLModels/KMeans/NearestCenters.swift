@@ -3,10 +3,10 @@ import MLNumerics
 /// The nearest center of every row of a block, with distances from one GEMM.
 ///
 /// For rows `xᵢ` with cached squared norms and centers `cⱼ`, the squared distances are
-/// expanded as `dᵢⱼ = ‖xᵢ‖² − 2·xᵢ·cⱼ + ‖cⱼ‖²`, the products `X·Cᵀ` coming from one `dgemm`
-/// per block of ``blockRows`` rows (negative values, from cancellation, are clamped to 0).
-/// A GEMM's last bits depend on its blocking and the rows' offset, so a row whose best two
-/// distances lie within the expansion's error bound `γ·(‖x‖² + ‖cⱼ‖²)` (see
+/// expanded as `dᵢⱼ = ‖xᵢ‖² − 2·xᵢ·cⱼ + ‖cⱼ‖²`, `‖cⱼ‖² − 2·xᵢ·cⱼ` coming from one `dgemm`
+/// per block of ``blockRows`` rows (values below 0, from cancellation, are only ever used as
+/// bounds). A GEMM's last bits depend on its blocking and the rows' offset, so a row whose
+/// best two distances lie within the expansion's error bound `γ·(‖x‖² + ‖cⱼ‖²)` (see
 /// ``CenterSet/expansionErrorFactor(featureCount:)``) is decided by exact distances
 /// `Σₜ(xₜ − cⱼₜ)²` to every candidate within the bound, ties going to the lowest index: the
 /// assignment is then the same for any chunking, thread count or rank.
@@ -28,6 +28,7 @@ enum NearestCenters {
         let k = centers.count, p = centers.featureCount
         guard n > 0, k > 0 else { return }
         let gamma = CenterSet.expansionErrorFactor(featureCount: p)
+        let largestNorm = centers.squaredNorms.max() ?? 0
         let needed = min(blockRows, n) * k
         if scratch.count < needed { scratch = [Double](repeating: 0, count: needed) }
         centers.centers.withUnsafeBufferPointer { cBuffer in
@@ -38,14 +39,17 @@ enum NearestCenters {
                     var start = 0
                     while start < n {
                         let m = min(blockRows, n - start)
+                        // ‖c‖² enters through β = 1: OpenBLAS would clear the block for β = 0
+                        // anyway, and the scan is left one addition per distance.
+                        for r in 0..<m { (g + r * k).update(from: cn, count: k) }
                         BLAS.multiply(
                             x + start * p, transposeA: false, c, transposeB: true, m: m, n: k, k: p, lda: p, ldb: p,
-                            into: g, ldc: k)
+                            into: g, ldc: k, alpha: -2, beta: 1)
                         for r in 0..<m {
                             let i = start + r
                             let nearest = decide(
                                 row: x + i * p, squaredNorm: norms[i], products: g + r * k, centers: c,
-                                centerNorms: cn, k: k, p: p, gamma: gamma)
+                                centerNorms: cn, largestNorm: largestNorm, k: k, p: p, gamma: gamma)
                             body(i, nearest)
                         }
                         start += m
@@ -55,39 +59,39 @@ enum NearestCenters {
         }
     }
 
-    /// The decision for one row from its GEMM products (overwritten by the distances).
+    /// The decision for one row from its GEMM entries `gⱼ = ‖cⱼ‖² − 2x·cⱼ`.
     ///
-    /// One scan finds the best expanded distance and `L = min_{j ≠ best}(dⱼ − eⱼ)`, a lower
-    /// bound on every other true distance (`eⱼ = γ(‖x‖² + ‖cⱼ‖²)`); the row is ambiguous when
-    /// `L ≤ d_best + e_best`, and only then are the other distances looked at again.
+    /// One scan (``Scan``) finds the best expanded distance `vⱼ = ‖x‖² + gⱼ` and the second
+    /// smallest `v₂`; `L = v₂ − γ(‖x‖² + max ‖c‖²)` bounds every other true distance from
+    /// below. The row is ambiguous when `L ≤ v_best + γ(‖x‖² + ‖c_best‖²)`, and only then are
+    /// the distances looked at again, each with its own bound.
     @inline(__always)
     static func decide(
-        row x: UnsafePointer<Double>, squaredNorm xn: Double, products d: UnsafeMutablePointer<Double>,
-        centers c: UnsafePointer<Double>, centerNorms cn: UnsafePointer<Double>, k: Int, p: Int, gamma: Double
+        row x: UnsafePointer<Double>, squaredNorm xn: Double, products g: UnsafePointer<Double>,
+        centers c: UnsafePointer<Double>, centerNorms cn: UnsafePointer<Double>, largestNorm: Double, k: Int, p: Int,
+        gamma: Double
     ) -> Nearest {
-        var best = 0
-        var bestD = Double.infinity, bestLow = Double.infinity
-        var otherLow = Double.infinity
-        for j in 0..<k {
-            let e = gamma * (xn + cn[j])
-            let v = max(0, xn - 2 * d[j] + cn[j])
-            d[j] = v
-            if v < bestD {
-                otherLow = min(otherLow, bestLow)
-                bestD = v
-                bestLow = v - e
-                best = j
-            } else {
-                otherLow = min(otherLow, v - e)
-            }
+        var scan = Scan(squaredNorm: xn)
+        var j = 0
+        while j + 4 <= k {
+            scan.add(g + j)
+            j += 4
         }
-        let reach = bestD + gamma * (xn + cn[best])
+        var merged = scan.merged()
+        while j < k {
+            merged.add(xn + g[j], at: j)
+            j += 1
+        }
+        let reach = merged.best + gamma * (xn + cn[merged.index])
+        let otherLow = merged.second - gamma * (xn + largestNorm)
         guard otherLow <= reach else {
-            let exact = CenterSet.exactSquaredDistance(x, c + best * p, p)
-            return Nearest(index: best, squaredDistance: exact, secondLowerBound: max(0, otherLow))
+            let exact = CenterSet.exactSquaredDistance(x, c + merged.index * p, p)
+            return Nearest(index: merged.index, squaredDistance: exact, secondLowerBound: max(0, otherLow))
         }
+        func low(_ j: Int) -> Double { xn + g[j] - gamma * (xn + cn[j]) }
+        var best = merged.index
         var exact = Double.infinity
-        for j in 0..<k where j == best || d[j] - gamma * (xn + cn[j]) <= reach {
+        for j in 0..<k where j == merged.index || low(j) <= reach {
             let e = CenterSet.exactSquaredDistance(x, c + j * p, p)
             if e < exact {
                 exact = e
@@ -95,9 +99,7 @@ enum NearestCenters {
             }
         }
         var second = Double.infinity
-        for j in 0..<k where j != best {
-            second = min(second, d[j] - gamma * (xn + cn[j]))
-        }
+        for j in 0..<k where j != best { second = min(second, low(j)) }
         return Nearest(index: best, squaredDistance: exact, secondLowerBound: max(0, second))
     }
 
@@ -105,12 +107,13 @@ enum NearestCenters {
     /// reference the tests compare ``find(_:rows:norms:centers:scratch:_:)`` with.
     static func naive(_ x: [Double], centers: Matrix) -> (index: Int, squaredDistance: Double) {
         var best = 0, bestD = Double.infinity
+        let p = centers.columns, whole = p - p % 4
         for j in 0..<centers.rows {
-            var s = 0.0
-            for t in 0..<centers.columns {
-                let d = x[t] - centers[j, t]
-                s += d * d
-            }
+            // The order of ``CenterSet/exactSquaredDistance(_:_:_:)``, spelled out.
+            var partial = [0.0, 0.0, 0.0, 0.0]
+            for t in 0..<whole { partial[t % 4] += (x[t] - centers[j, t]) * (x[t] - centers[j, t]) }
+            var s = (partial[0] + partial[1]) + (partial[2] + partial[3])
+            for t in whole..<p { s += (x[t] - centers[j, t]) * (x[t] - centers[j, t]) }
             if s < bestD {
                 bestD = s
                 best = j

@@ -87,6 +87,40 @@ import Testing
         #expect(model.summary.clusterSizes == [5, 0, 1])
     }
 
+    /// Data around the origin are used as loaded (no centred copy); the same data moved by
+    /// 1000 are centred; from the same start (moved alike) both give the same clusters.
+    @Test func dataNearTheOriginAreNotCopied() throws {
+        let rows = try KMeansFixtures.blobs(n: 600, p: 3, groups: 4).concatenated().features
+        var near = rows, far = rows
+        for i in 0..<rows.rows {
+            for t in 0..<3 {
+                near[i, t] = rows[i, t] - 5
+                far[i, t] = rows[i, t] + 995
+            }
+        }
+        let start = try KMeansFixtures.rows(try Dataset(features: near), [0, 150, 300, 450])
+        var moved = start
+        for j in 0..<4 {
+            for t in 0..<3 { moved[j, t] += 1000 }
+        }
+        let names = ["x1", "x2", "x3"]
+        func fit(_ x: Matrix, from centers: Matrix) throws -> (KMeansModel, [Double]) {
+            let data = try Dataset(features: x, featureNames: names)
+            var estimator = KMeans(k: 4, maxIter: 30, tol: 0)
+            estimator.initialCenters = KMeans.InitialCenters(featureNames: names, centers: centers)
+            let shift = try KMeansFit(estimator: estimator, data: data, options: ExecutionOptions()).shift
+            return (try estimator.fit(data), shift)
+        }
+        let (a, nearShift) = try fit(near, from: start)
+        let (b, farShift) = try fit(far, from: moved)
+        #expect(nearShift == [0, 0, 0])
+        #expect(farShift.allSatisfy { abs($0 - 1000) < 5 }, "\(farShift)")
+        #expect(a.summary.clusterSizes == b.summary.clusterSizes)
+        for (x, y) in zip(a.clusterCenters.elements, b.clusterCenters.elements) {
+            #expect(abs(x + 1000 - y) <= 1e-9 * 1000)
+        }
+    }
+
     @Test func saveThenLoadIsBitIdenticalAndHasTheDocumentedShape() throws {
         let data = try KMeansFixtures.synthetic(weighted: true)
         let model = try KMeans(k: 4, distanceMeasure: .cosine, seed: 12).fit(data)

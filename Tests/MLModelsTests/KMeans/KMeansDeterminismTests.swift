@@ -19,6 +19,8 @@ import Testing
 
     static let configurations: [Configuration] = [
         Configuration(estimator: KMeans(k: 6, seed: 3)),
+        // k-means|| with more candidates per center to reduce (greedy steps of 4 draws).
+        Configuration(estimator: KMeans(k: 12, initSteps: 3, seed: 8)),
         Configuration(estimator: KMeans(k: 6, initMode: .kMeansPlusPlus, maxIter: 30, tol: 0, seed: 4)),
         Configuration(estimator: KMeans(k: 6, initMode: .random, seed: 5, pruning: .none)),
         Configuration(estimator: KMeans(k: 5, tol: 0, distanceMeasure: .cosine, seed: 6, pruning: .hamerly)),
@@ -109,6 +111,21 @@ import Testing
             }
             #expect(skipped > 0, "the bounds never skipped a row")
         }
+    }
+
+    /// Chunks of several windows (p = 130: 256-row windows, chunks of 900 rows): pruned and
+    /// plain fits give the same bits, and one chunk the same clusters.
+    @Test func windowsOfAChunkDoNotChangeTheModel() throws {
+        let data = try KMeansFixtures.blobs(n: 2000, p: 130, groups: 7, rowsPerChunk: 900)
+        #expect(LloydPass.windowRows(featureCount: 130) < 900)
+        let plain = try KMeans(k: 7, maxIter: 12, tol: 0, seed: 2, pruning: .none).fit(data)
+        let pruned = try KMeans(k: 7, maxIter: 12, tol: 0, seed: 2, pruning: .hamerly).fit(data)
+        #expect(Self.bits(pruned) == Self.bits(plain))
+        #expect(pruned.summary.trainingCost.bitPattern == plain.summary.trainingCost.bitPattern)
+        #expect(pruned.summary.distanceFractions.dropFirst().contains { $0 < 1 }, "\(pruned.summary.distanceFractions)")
+        let whole = try KMeans(k: 7, maxIter: 12, tol: 0, seed: 2, pruning: .hamerly).fit(data.rechunked(into: 1))
+        #expect(KMeansFixtures.difference(whole.clusterCenters, plain.clusterCenters) <= 1e-10)
+        #expect(whole.summary.clusterSizes == plain.summary.clusterSizes)
     }
 
     /// Whole fits with and without pruning: the same bits.

@@ -52,6 +52,28 @@ import Testing
         }
     }
 
+    /// Repeated centers, in the same lane of the four-lane scan (2 and 6, 8 and 12) and in
+    /// different lanes (3 and 5, 1 and 10): every row goes to the lower index of its pair, and
+    /// the second center's bound is at most the (equal) distance to the repeat.
+    @Test(arguments: [0.0, 1e6])
+    func repeatedCentersGoToTheLowerIndex(offset: Double) throws {
+        let x = Self.random(500, 7, scale: 10, offset: offset, seed: 5)
+        var centers = Self.random(14, 7, scale: 10, offset: offset, seed: 6)
+        for (copy, original) in [(6, 2), (12, 8), (5, 3), (10, 1)] {
+            for t in 0..<7 { centers[copy, t] = centers[original, t] }
+        }
+        let found = Self.find(x, centers)
+        for i in 0..<x.rows {
+            let naive = NearestCenters.naive(x.row(i), centers: centers)
+            #expect(found[i].index == naive.index, "row \(i)")
+            #expect(![6, 12, 5, 10].contains(found[i].index), "row \(i)")
+            #expect(found[i].squaredDistance.bitPattern == naive.squaredDistance.bitPattern, "row \(i)")
+            if [2, 8, 3, 1].contains(naive.index) {
+                #expect(found[i].secondLowerBound <= naive.squaredDistance, "row \(i)")
+            }
+        }
+    }
+
     /// Rows exactly equidistant from two centers `m ± v`, `v = (1, 1, 1)`, at `m + u` with
     /// `u ⟂ v` (dyadic values, so every difference is exact), far from the origin where the
     /// GEMM's products round: always the lower index, as exact distances decide, at every
