@@ -28,7 +28,7 @@ import Testing
         let data = try CLI.write(csv, named: "d.csv", in: dir)
         let result = try CLI.run([
             "train", algorithm, "--data", data, "--label", label,
-            "--model", dir.appendingPathComponent("m.json").path, "--quiet",
+            "--model", dir.appendingPathComponent("m.json").path,
         ] + extra)
         return (result, dir)
     }
@@ -78,11 +78,22 @@ import Testing
         let model = dir.appendingPathComponent("tree.json").path
         let train = try CLI.run([
             "train", "decision-tree-regressor", "--data", "Datasets/diabetes.csv", "--label", "target",
-            "--model", model, "--max-depth", "2", "--quiet",
+            "--model", model, "--max-depth", "2",
         ])
         try #require(train.status == 0, "\(train.stderr)")
         // scikit-learn's DecisionTreeRegressor(max_depth=2) splits on s5 at 4.62005, then bmi.
         #expect(train.stdout.contains("  If (s5 <= 4.62005)\n   If (bmi <= 27.25)"), "\(train.stdout)")
+        #expect(train.stderr.contains("; peak resident memory "), "\(train.stderr)")
+        // Quiet: no report, and the tree without its rules (as short as other models' output).
+        let quiet = try CLI.run([
+            "train", "decision-tree-regressor", "--data", "Datasets/diabetes.csv", "--label", "target",
+            "--model", model, "--max-depth", "2", "--quiet",
+        ])
+        try #require(quiet.status == 0, "\(quiet.stderr)")
+        #expect(quiet.stderr.isEmpty, "\(quiet.stderr)")
+        #expect(quiet.stdout.hasPrefix("Decision tree regressor of 'target': depth 2"), "\(quiet.stdout)")
+        #expect(!quiet.stdout.contains("If ("), "\(quiet.stdout)")
+        #expect(quiet.stdout.contains("Feature importances:"))
         let predict = try CLI.run(["predict", "--model", model, "--data", "Datasets/diabetes.csv", "--probabilities"])
         #expect(predict.status == 0)
         #expect(predict.stdout.split(separator: "\n").first == "prediction")

@@ -182,6 +182,20 @@ import Testing
         #expect(throws: DecisionTreeError.tooManyClasses(label: "target", count: 214, limit: 100)) {
             try DecisionTreeClassifier().fit(source)
         }
+        // A numeric label with more distinct values than classes are read from: the error names
+        // no particular classifier (it once named logistic regression for a tree).
+        let many = 10_001
+        let continuous = try Dataset(
+            features: Matrix(rows: many, columns: 1, elements: (0..<many).map(Double.init)),
+            labels: (0..<many).map { Double($0) / 8 })
+        do {
+            _ = try DecisionTreeClassifier().fit(continuous)
+            Issue.record("expected too many classes")
+        } catch let failure as ChunkFailure {
+            // The label pass finds it in a chunk.
+            #expect(failure.underlying as? ModelError == .tooManyClasses(limit: 10_000))
+        }
+        #expect(!ModelError.tooManyClasses(limit: 10_000).description.contains("logistic"))
     }
 
     /// Save → load gives the same model, and the file has the documented shape.

@@ -10,8 +10,9 @@ import MLFit
 /// - `maxDepth: 1` — the candidate sample pass, the binning pass and one histogram pass over
 ///   the root (then its split): a one-level fit from memory, binning included;
 /// - `maxDepth: 2` minus `maxDepth: 1` — one more level alone: every row routed to its child,
-///   then the histograms of the two open nodes (`n·p` bin reads, each adding a class weight
-///   and a count), and the split search of two nodes (`2·p·bins`, negligible).
+///   then the histograms of the smaller child (its rows' bin reads, each adding a class weight
+///   and a count; the larger child is the root's histogram minus the smaller's, exact for
+///   unweighted classes), and the split search of two nodes (`2·p·bins`, negligible).
 ///
 /// Rates are rows × features per second per core. A level reads each row's `p` bins (one byte
 /// each up to 256 bins), its node (4 bytes) and its label (8 bytes): its GB/s of those reads
@@ -56,7 +57,7 @@ enum TreeKernelBenchmarks {
             }
             let gb = levelBytes / level / 1e9
             rates["tree level GB/s", default: [:]][threads] = gb
-            table.add(["one level alone (`maxDepth: 2` − `maxDepth: 1`: route, 2 nodes' histograms)", "\(threads)",
+            table.add(["one level alone (`maxDepth: 2` − `maxDepth: 1`: route, smaller child's histograms)", "\(threads)",
                        fmt(level, 4), fmt(cells / level / 1e6, 0), fmt(cells / level / 1e6 / Double(threads), 0),
                        fmt(gb, 2), bandwidth[threads].map { fmt(gb / $0, 2) } ?? ""])
         }
@@ -64,8 +65,9 @@ enum TreeKernelBenchmarks {
             "The histogram kernel is internal to the library, so these are public `DecisionTreeClassifier` fits on a "
                 + "loaded `Dataset` (level passes: \(passes[1] ?? 0) at `maxDepth: 1`, \(passes[2] ?? 0) at `maxDepth: 2`). "
                 + "Best of \(repeats) after a warm-up; the level alone is the difference of the two bests.",
-            "Bytes read per level: n·(p bins + 4 node + 8 label). `vs bandwidth` divides by the streaming sum's GB/s "
-                + "(Machine references, same run) at the same thread count. Histogram adds hit a small per-node table "
+            "Bytes read per level: n·(p bins + 4 node + 8 label), an upper bound: with histogram subtraction only the "
+                + "smaller child's rows are added (the larger child is parent − sibling). `vs bandwidth` divides by "
+                + "the streaming sum's GB/s (Machine references, same run) at the same thread count. Histogram adds hit a small per-node table "
                 + "(p × bins × 3 doubles), so the level is bound by the adds, not by memory, when the fraction is low.",
             "1-minute load average at the end: \(loadAverage()).",
         ]

@@ -19,6 +19,9 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
     case tooManyFeatures(count: Int, limit: Int, solver: String)
     /// The algorithm reads numbers only, and `feature` is categorical.
     case categoricalFeature(feature: String, algorithm: String)
+    /// A classifier's numeric label has more distinct values than classes are read from one
+    /// (any classifier: logistic regression and trees find their classes the same way).
+    case tooManyClasses(limit: Int)
 
     public var description: String {
         switch self {
@@ -48,6 +51,9 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(count) features is more than the \(solver) solver supports (\(limit))"
         case let .categoricalFeature(feature, algorithm):
             return "\(algorithm) needs numeric features; '\(feature)' is categorical: one-hot encode it"
+        case let .tooManyClasses(limit):
+            return "the label has more than \(limit) distinct values and a classifier reads each as a class: "
+                + "if the label is continuous, use a regression model"
         }
     }
 }

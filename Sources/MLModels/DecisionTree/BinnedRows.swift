@@ -24,15 +24,28 @@ struct BinnedRows: Sendable {
         featureCount = p
         let n = chunks.reduce(0) { $0 + $1.rowCount }
         var node = [Int32](repeating: 0, count: n)
+        let search = BinSearchTable(layout)
         func fill<B: FixedWidthInteger & UnsignedInteger>(_: B.Type) -> [B] {
             var bins = [B](repeating: 0, count: n * p)
-            var row = 0
-            for chunk in chunks {
-                chunk.features.withUnsafeBufferPointer { x in
-                    for i in 0..<chunk.rowCount {
-                        if chunk.weight(i) <= 0 { node[row] = -1 }
-                        for j in 0..<p { bins[row * p + j] = B(truncatingIfNeeded: layout.features[j].bin(of: x[i * p + j])) }
-                        row += 1
+            bins.withUnsafeMutableBufferPointer { out in
+                node.withUnsafeMutableBufferPointer { node in
+                    search.thresholds.withUnsafeBufferPointer { t in
+                        search.ranges.withUnsafeBufferPointer { ranges in
+                            var row = 0
+                            for chunk in chunks {
+                                chunk.features.withUnsafeBufferPointer { x in
+                                    for i in 0..<chunk.rowCount {
+                                        if chunk.weight(i) <= 0 { node[row] = -1 }
+                                        for j in 0..<p {
+                                            let bin = FeatureBins.countBelow(
+                                                x[i * p + j], in: UnsafeBufferPointer(rebasing: t[ranges[j]]))
+                                            out[row * p + j] = B(truncatingIfNeeded: bin)
+                                        }
+                                        row += 1
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -81,6 +94,27 @@ struct BinnedRows: Sendable {
             }
             let b = bin(i, route.feature)
             node[i] = b < route.goesLeft.count && route.goesLeft[b] ? route.left : route.right
+        }
+    }
+}
+
+/// Every feature's thresholds in one array, so that binning a row reads one table rather than
+/// an enum and its array per value: a continuous feature's own thresholds, a categorical
+/// one's halfway between its codes (`0.5, 1.5, …, arity − 1.5`), so that the count below a
+/// checked code is the code itself.
+private struct BinSearchTable {
+    var thresholds: [Double] = []
+    /// Feature `j`'s thresholds, `thresholds[ranges[j]]`.
+    var ranges: [Range<Int>] = []
+
+    init(_ layout: BinLayout) {
+        for feature in layout.features {
+            let start = thresholds.count
+            switch feature {
+            case .continuous(let values): thresholds += values
+            case .categorical(let arity): thresholds += (1..<max(1, arity)).map { Double($0) - 0.5 }
+            }
+            ranges.append(start..<thresholds.count)
         }
     }
 }

@@ -5,18 +5,22 @@ extension DecisionTreeClassificationModel: CustomStringConvertible {
     /// `toDebugString` prints them with feature, category and class names, and the feature
     /// importances.
     public var description: String {
-        let label = schema.labelName ?? "label"
-        var lines = [
-            "Decision tree classifier of '\(label)': depth \(depth), \(nodeCount) nodes, \(classes.count) classes, "
-                + "\(featureNames.count) features, \(summary.rowCount) rows (impurity \(hyperparameters.impurity.rawValue))"
-        ]
         let classes = self.classes
-        lines += tree.rules(schema: schema) { code in
+        let rules = tree.rules(schema: schema) { code in
             Int(exactly: code).flatMap { classes.indices.contains($0) ? classes[$0] : nil } ?? "\(code)"
         }
-        lines.append("Feature importances:")
-        lines += DecisionTree.importanceLines(names: featureNames, importances: featureImportances)
-        return lines.joined(separator: "\n")
+        return DecisionTree.describe(header: header, rules: rules, names: featureNames, importances: featureImportances)
+    }
+
+    /// The header line and the feature importances, without the rules.
+    public var briefDescription: String {
+        DecisionTree.describe(header: header, rules: [], names: featureNames, importances: featureImportances)
+    }
+
+    private var header: String {
+        "Decision tree classifier of '\(schema.labelName ?? "label")': depth \(depth), \(nodeCount) nodes, "
+            + "\(classes.count) classes, \(featureNames.count) features, \(summary.rowCount) rows "
+            + "(impurity \(hyperparameters.impurity.rawValue))"
     }
 }
 
@@ -24,14 +28,27 @@ extension DecisionTreeRegressionModel: CustomStringConvertible {
     /// A header line (depth, nodes, features, rows), the rules as Spark's `toDebugString`
     /// prints them with feature and category names, and the feature importances.
     public var description: String {
-        let label = schema.labelName ?? "label"
-        var lines = [
-            "Decision tree regressor of '\(label)': depth \(depth), \(nodeCount) nodes, "
-                + "\(featureNames.count) features, \(summary.rowCount) rows (impurity variance)"
-        ]
-        lines += tree.rules(schema: schema) { "\($0)" }
-        lines.append("Feature importances:")
-        lines += DecisionTree.importanceLines(names: featureNames, importances: featureImportances)
-        return lines.joined(separator: "\n")
+        DecisionTree.describe(
+            header: header, rules: tree.rules(schema: schema) { "\($0)" }, names: featureNames,
+            importances: featureImportances)
+    }
+
+    /// The header line and the feature importances, without the rules.
+    public var briefDescription: String {
+        DecisionTree.describe(header: header, rules: [], names: featureNames, importances: featureImportances)
+    }
+
+    private var header: String {
+        "Decision tree regressor of '\(schema.labelName ?? "label")': depth \(depth), \(nodeCount) nodes, "
+            + "\(featureNames.count) features, \(summary.rowCount) rows (impurity variance)"
+    }
+}
+
+extension DecisionTree {
+    /// A tree model's description: its header, its rules (none for the brief form) and its
+    /// feature importances.
+    static func describe(header: String, rules: [String], names: [String], importances: [Double]) -> String {
+        ([header] + rules + ["Feature importances:"] + importanceLines(names: names, importances: importances))
+            .joined(separator: "\n")
     }
 }

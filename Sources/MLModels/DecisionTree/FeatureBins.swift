@@ -20,24 +20,42 @@ public enum FeatureBins: Sendable, Hashable {
         return false
     }
 
-    /// The bin of `x`: for a continuous feature a binary search among the thresholds; for a
-    /// categorical one the code (the data were checked: a whole number below the arity).
-    @inline(__always)
+    /// The bin of `x`: for a continuous feature the thresholds below it
+    /// (``countBelow(_:in:)``); for a categorical one the code (the data were checked: a
+    /// whole number below the arity).
     func bin(of x: Double) -> Int {
         switch self {
         case .continuous(let thresholds):
-            var low = 0, high = thresholds.count
-            while low < high {
-                let middle = (low + high) >> 1
-                if thresholds[middle] < x { low = middle + 1 } else { high = middle }
-            }
-            return low
+            return thresholds.withUnsafeBufferPointer { Self.countBelow(x, in: $0) }
         case .categorical(let arity):
             // Checked codes: a whole number in 0..<arity; anything else (never from a Dataset)
             // falls in bin 0 rather than trapping.
             guard x >= 0, x < Double(arity) else { return 0 }
             return Int(x)
         }
+    }
+
+    /// `#{tₖ < x}` for increasing `t`, by a binary search without branches on the data.
+    ///
+    /// The values binned come in no order, so a branching search mispredicts about every
+    /// other step, which made binning the slowest part of a shallow fit. LLVM turns a
+    /// comparison-and-select back into a branch inside a loop, so "`tₖ < x`" is read from the
+    /// sign bit of `tₖ − x` instead: for finite numbers `tₖ − x` is negative exactly when
+    /// `tₖ < x` (equal numbers give +0, and gradual underflow never rounds a nonzero
+    /// difference to 0), provided no `tₖ` is −0 (``thresholds(sample:maxBins:)`` makes it +0).
+    /// A ``Dataset``'s features are finite; a NaN would still give a bin in `0 ... t.count`.
+    @inline(__always)
+    static func countBelow(_ x: Double, in t: UnsafeBufferPointer<Double>) -> Int {
+        guard let first = t.baseAddress, !t.isEmpty else { return 0 }
+        @inline(__always) func below(_ k: Int) -> Int { Int(truncatingIfNeeded: (first[k] - x).bitPattern >> 63) }
+        // The answer lies in base ... base + length (Khuong and Morin's branch-free form).
+        var base = 0, length = t.count
+        while length > 1 {
+            let half = length >> 1
+            base &+= half &* below(base &+ half)
+            length &-= half
+        }
+        return base &+ below(base)
     }
 
     /// Spark's `findSplitsForContinuousFeature` on a weighted sample: with the sample's
@@ -62,7 +80,8 @@ public enum FeatureBins: Sendable, Hashable {
         func midpoint(_ i: Int) -> Double {
             let a = distinct[i - 1].value, b = distinct[i].value
             let t = a / 2 + b / 2
-            return t < b && t >= a ? t : a
+            // `+ 0` makes a −0 threshold +0 (the same split), as ``countBelow(_:in:)`` needs.
+            return (t < b && t >= a ? t : a) + 0
         }
         if distinct.count <= maxBins {
             return (1..<distinct.count).map(midpoint)

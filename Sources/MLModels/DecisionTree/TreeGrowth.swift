@@ -16,7 +16,8 @@ import MLNumerics
 ///    ``nodesPerGroup``) builds ``NodeHistogramStatistics`` per block, merged by the engine's
 ///    tree and across ranks; the best split of each open node comes from the merged
 ///    histograms (``SplitSearch``). The same pass first moves each row to its node of the
-///    new level, so a level costs one pass.
+///    new level, so a level costs one pass. Where the sums are whole numbers, the larger
+///    child of a split is its parent's histogram minus its sibling's (see ``grow()``).
 struct TreeGrowth {
     let parameters: TreeGrowthParameters
     /// `K`, or 0 for a regression tree.

@@ -60,7 +60,7 @@ struct LabelValuesStatistics: PartialStatistics {
     }
 
     private func checkLimit() throws {
-        if values.count > Self.limit { throw LogisticRegressionError.tooManyClasses(limit: Self.limit) }
+        if values.count > Self.limit { throw ModelError.tooManyClasses(limit: Self.limit) }
     }
 
     /// The classes as text: whole numbers without a decimal point (`0`, `1`, `-1`), others in

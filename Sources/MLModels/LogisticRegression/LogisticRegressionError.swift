@@ -2,8 +2,6 @@
 public enum LogisticRegressionError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The label takes one value only.
     case oneClass(label: String, value: String)
-    /// A numeric label with more distinct values than a classifier takes.
-    case tooManyClasses(limit: Int)
     /// `family: .binomial` with more than two classes.
     case binomialWithClasses(count: Int)
     /// A label that is not one of the class codes `0..<classCount`.
@@ -13,8 +11,6 @@ public enum LogisticRegressionError: Error, Hashable, Sendable, CustomStringConv
         switch self {
         case let .oneClass(label, value):
             return "the label '\(label)' has one class only ('\(value)'); logistic regression needs at least two"
-        case let .tooManyClasses(limit):
-            return "the label has more than \(limit) distinct values; logistic regression reads each as a class"
         case let .binomialWithClasses(count):
             return "the binomial family needs two classes; the label has \(count): use family multinomial or auto"
         case let .invalidClassCode(value, count):

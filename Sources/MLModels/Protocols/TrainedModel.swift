@@ -58,6 +58,11 @@ public protocol TrainedModel: Sendable, CustomStringConvertible {
     /// Spark's names: `regParam 0.1, elasticNetParam 0.5, …`.
     var hyperparameterDescription: String { get }
 
+    /// What `mlfit train --quiet` prints on stdout: by default `description`; a model
+    /// whose description grows with the data (a tree's rules, thousands of lines at depth 10)
+    /// leaves that part out, so that a quiet run prints a few lines for every model.
+    var briefDescription: String { get }
+
     var summary: Summary { get }
 
     /// The model as a model-file JSON document (see ``ModelFiles/encode(_:)``).
@@ -70,6 +75,7 @@ public protocol TrainedModel: Sendable, CustomStringConvertible {
 }
 
 extension TrainedModel {
+    public var briefDescription: String { description }
     public var algorithmName: String { Self.algorithmName }
     public var task: ModelTask { Self.task }
 

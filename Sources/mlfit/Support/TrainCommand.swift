@@ -54,7 +54,8 @@ extension TrainCommand {
             // Every rank holds the same model; rank 0 writes it.
             guard ProcessGroup.isLeader else { return }
             try AtomicFile.write(try fit.model.encoded(), to: output.model)
-            print(fit.model)
+            // Quiet: the model's brief form (a tree without its rules; `mlfit info` prints them).
+            print(runOptions.quiet ? fit.model.briefDescription : fit.model.description)
             let report = TrainReport(fit: fit.report, threads: execution.threads, modelPath: output.model)
             if !runOptions.quiet { printError(report.text) }
             if let path = output.reportJson {

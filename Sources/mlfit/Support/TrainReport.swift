@@ -34,6 +34,8 @@ struct TrainReport: Encodable {
     var iterations: Int?
     var blasCore: String
     var model: String
+    /// The process's peak resident memory when the model was written (absent where unknown).
+    var peakResidentBytes: Int?
 
     init(fit: FitReport, threads: Int, modelPath: String) {
         let read = fit.read
@@ -56,6 +58,7 @@ struct TrainReport: Encodable {
         iterations = fit.iterations
         blasCore = BLASThreads.coreName
         model = modelPath
+        peakResidentBytes = ProcessMemory.peakResidentBytes
     }
 
     var text: String {
@@ -78,7 +81,8 @@ struct TrainReport: Encodable {
             let noun = skippedRows == 1 ? "row" : "rows"
             lines.append("Skipped \(skippedRows) \(noun) with missing or invalid values")
         }
-        let solved = String(format: "%.4f s", finalizeSeconds) + " (OpenBLAS kernel \(blasCore)); model written to \(model)"
+        var solved = String(format: "%.4f s", finalizeSeconds) + " (OpenBLAS kernel \(blasCore)); model written to \(model)"
+        if let peakResidentBytes { solved += "; peak resident memory " + Self.size(peakResidentBytes) }
         if loaded {
             var memory = Self.count(inMemoryPasses, "pass", "passes") + " over the data in memory, "
             if let iterations { memory += Self.count(iterations, "iteration", "iterations") + ", " }
