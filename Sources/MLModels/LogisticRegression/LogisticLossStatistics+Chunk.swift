@@ -60,23 +60,51 @@ extension LogisticLossStatistics {
     ) {
         let n = chunk.rowCount, p = chunk.featureCount, q = shape.width
         var z = [Double](repeating: shape.fitIntercept ? theta[p] : 0, count: n)
-        // An intercept-only model (p = 0) has no block to multiply.
-        let x = chunk.features.elements
-        if p > 0 { BLAS.multiplyAdd(x, rows: n, columns: p, by: theta, into: &z) }
         var residual = [Double](repeating: 0, count: n)
+        var featureGradient = [Double](repeating: 0, count: p)
         var lossSum = 0.0, wrong = 0.0, residualSum = 0.0
-        for i in 0..<n {
-            let w = weights[i], zi = z[i]
-            let positive = codes[i] == 1
-            let (softplus, sigmoid) = LogisticFunctions.softplusAndSigmoid(zi)
-            lossSum += w * (softplus - (positive ? zi : 0))
-            residual[i] = w * (sigmoid - (positive ? 1 : 0))
-            residualSum += residual[i]
-            if positive ? !(zi > 0) : !(zi < 0) { wrong += w }
+        let x = chunk.features.elements
+        // Rows in windows of about 256 KB, so that `Xᵀr` reads each window again from cache
+        // right after `Xβ` and the loss have been computed on it.
+        let windowRows = max(1, 32_768 / max(p, 1))
+        x.withUnsafeBufferPointer { px in
+            theta.withUnsafeBufferPointer { pt in
+                z.withUnsafeMutableBufferPointer { pz in
+                    residual.withUnsafeMutableBufferPointer { pr in
+                        featureGradient.withUnsafeMutableBufferPointer { pg in
+                            var start = 0
+                            while start < n {
+                                let rows = min(windowRows, n - start)
+                                // An intercept-only model (p = 0) has no block to multiply.
+                                if let x = px.baseAddress, let t = pt.baseAddress, let z = pz.baseAddress {
+                                    BLAS.multiply(
+                                        x + start * p, rows: rows, columns: p, leadingDimension: p, vector: t,
+                                        into: z + start, beta: 1)
+                                }
+                                for i in start..<(start + rows) {
+                                    let w = weights[i], zi = pz[i]
+                                    let positive = codes[i] == 1
+                                    let (softplus, sigmoid) = LogisticFunctions.softplusAndSigmoid(zi)
+                                    lossSum += w * (softplus - (positive ? zi : 0))
+                                    pr[i] = w * (sigmoid - (positive ? 1 : 0))
+                                    residualSum += pr[i]
+                                    if positive ? !(zi > 0) : !(zi < 0) { wrong += w }
+                                }
+                                if let x = px.baseAddress, let r = pr.baseAddress, let g = pg.baseAddress {
+                                    BLAS.multiply(
+                                        x + start * p, rows: rows, columns: p, leadingDimension: p, transposed: true,
+                                        vector: r + start, into: g, beta: 1)
+                                }
+                                start += rows
+                            }
+                        }
+                    }
+                }
+            }
         }
         loss = lossSum
         misclassifiedWeight = wrong
-        if p > 0 { gradient.replaceSubrange(0..<p, with: BLAS.transposedProduct(x, rows: n, columns: p, with: residual)) }
+        if p > 0 { gradient.replaceSubrange(0..<p, with: featureGradient) }
         if shape.fitIntercept { gradient[p] = residualSum }
         guard shape.hessian else { return }
         let sampled = Array(Swift.stride(from: hessianRows.firstInChunk, to: n, by: hessianRows.stride))
