@@ -151,41 +151,58 @@ extension LogisticLossStatistics {
     ) {
         let n = chunk.rowCount, p = chunk.featureCount, q = shape.width
         let x = chunk.features.elements
-        // Scores Z = X·Bᵀ (n × K), B the K × p coefficients at a row stride of q in θ.
+        // Scores Z = X·Bᵀ (n × K), B the K × p coefficients at a row stride of q in θ, the
+        // softmax, and G = Rᵀ·X (K × p, into the K rows of θ's layout), window by window
+        // (about 256 KB of rows) so that `Rᵀ·X` reads the rows again from cache.
         var scores = [Double](repeating: 0, count: n * k)
         if shape.fitIntercept {
             for i in 0..<n { for c in 0..<k { scores[i * k + c] = theta[c * q + p] } }
         }
-        if p > 0 {
-            BLAS.multiply(
-                x, transposeA: false, theta, transposeB: true, m: n, n: k, k: p, lda: p, ldb: q, into: &scores,
-                ldc: k, beta: shape.fitIntercept ? 1 : 0)
-        }
         var residual = [Double](repeating: 0, count: n * k)
         var lossSum = 0.0, wrong = 0.0
-        scores.withUnsafeMutableBufferPointer { pz in
-            guard let base = pz.baseAddress else { return }
-            for i in 0..<n {
-                let row = base + i * k
-                let y = codes[i]
-                let chosen = row[y]
-                var strict = true
-                for c in 0..<k where c != y && !(row[c] < chosen) { strict = false }
-                let logNormalizer = LogisticFunctions.softmax(row, count: k)
-                let w = weights[i]
-                lossSum += w * (logNormalizer - chosen)
-                if !strict { wrong += w }
-                for c in 0..<k { residual[i * k + c] = w * (row[c] - (c == y ? 1 : 0)) }
+        let windowRows = max(1, 32_768 / max(p, 1))
+        x.withUnsafeBufferPointer { px in
+            theta.withUnsafeBufferPointer { pt in
+                scores.withUnsafeMutableBufferPointer { pz in
+                    residual.withUnsafeMutableBufferPointer { pr in
+                        gradient.withUnsafeMutableBufferPointer { pg in
+                            guard let base = pz.baseAddress, let r = pr.baseAddress else { return }
+                            var start = 0
+                            while start < n {
+                                let rows = min(windowRows, n - start)
+                                // An intercept-only model (p = 0) has no block to multiply.
+                                if p > 0, let x = px.baseAddress, let t = pt.baseAddress {
+                                    BLAS.multiply(
+                                        x + start * p, transposeA: false, t, transposeB: true, m: rows, n: k, k: p,
+                                        lda: p, ldb: q, into: base + start * k, ldc: k,
+                                        beta: shape.fitIntercept ? 1 : 0)
+                                }
+                                for i in start..<(start + rows) {
+                                    let row = base + i * k
+                                    let y = codes[i]
+                                    let chosen = row[y]
+                                    var strict = true
+                                    for c in 0..<k where c != y && !(row[c] < chosen) { strict = false }
+                                    let logNormalizer = LogisticFunctions.softmax(row, count: k)
+                                    let w = weights[i]
+                                    lossSum += w * (logNormalizer - chosen)
+                                    if !strict { wrong += w }
+                                    for c in 0..<k { r[i * k + c] = w * (row[c] - (c == y ? 1 : 0)) }
+                                }
+                                if p > 0, let x = px.baseAddress, let g = pg.baseAddress {
+                                    BLAS.multiply(
+                                        r + start * k, transposeA: true, x + start * p, transposeB: false, m: k, n: p,
+                                        k: rows, lda: k, ldb: p, into: g, ldc: q, beta: 1)
+                                }
+                                start += rows
+                            }
+                        }
+                    }
+                }
             }
         }
         loss = lossSum
         misclassifiedWeight = wrong
-        // G = Rᵀ·X (K × p) into the K rows of θ's layout, then the intercepts' Σᵢ rᵢ.
-        if p > 0 {
-            BLAS.multiply(
-                residual, transposeA: true, x, transposeB: false, m: k, n: p, k: n, lda: k, ldb: p, into: &gradient,
-                ldc: q)
-        }
         if shape.fitIntercept {
             for i in 0..<n { for c in 0..<k { gradient[c * q + p] += residual[i * k + c] } }
         }
