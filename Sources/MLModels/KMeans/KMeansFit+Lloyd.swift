@@ -40,9 +40,10 @@ extension KMeansFit {
         switch estimator.pruning {
         case .none: return false
         case .hamerly: return true
-        // A pruned pass that still computed nearly every distance paid for packing the
-        // rows: take one full pass, then try the bounds again.
-        case .auto: return !(lastPruned && lastFraction > 0.8)
+        // A pruned pass that still computed (almost) every distance paid for packing the
+        // rows: take one full pass, then try the bounds again. Packing is cheap next to the
+        // GEMM since passes go window by window, so only a pass that saved under 5% gives up.
+        case .auto: return !(lastPruned && lastFraction > 0.95)
         }
     }
 
