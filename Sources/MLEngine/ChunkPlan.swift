@@ -21,6 +21,13 @@ public struct ChunkPlan: Sendable, Hashable {
         self.rowsPerChunk = max(1, rowsPerChunk)
     }
 
+    /// Rows of `columns` doubles that make about 256 KB, a window that stays in the core's
+    /// cache: a kernel that reads a chunk twice (scores, then a transposed product; bounds,
+    /// then sums) goes window by window, so the second read hits the cache.
+    public static func cacheWindowRows(columns: Int) -> Int {
+        max(1, (1 << 15) / max(1, columns))
+    }
+
     /// A plan with exactly `chunkCount` chunks of nearly equal size (the first ones one row
     /// longer), for tests that run the same data in 1, 3, 5 and 8 chunks.
     public static func ranges(rowCount: Int, chunkCount: Int) -> [Range<Int>] {

@@ -83,7 +83,7 @@ struct LloydPass: Sendable {
     /// taken while its rows are in cache. Reading the rows once per pass instead of twice
     /// (bounds, then sums) matters: a pruned pass is bound by memory, not by flops.
     static func windowRows(featureCount p: Int) -> Int {
-        max(NearestCenters.blockRows, (1 << 15) / max(1, p))
+        max(NearestCenters.blockRows, ChunkPlan.cacheWindowRows(columns: p))
     }
 
     /// Scratch reused by the windows of a chunk.

@@ -1,4 +1,5 @@
 import MLData
+import MLEngine
 import MLNumerics
 
 extension LogisticLossStatistics {
@@ -64,9 +65,9 @@ extension LogisticLossStatistics {
         var featureGradient = [Double](repeating: 0, count: p)
         var lossSum = 0.0, wrong = 0.0, residualSum = 0.0
         let x = chunk.features.elements
-        // Rows in windows of about 256 KB, so that `Xᵀr` reads each window again from cache
-        // right after `Xβ` and the loss have been computed on it.
-        let windowRows = max(1, 32_768 / max(p, 1))
+        // Window by window (`ChunkPlan.cacheWindowRows(columns:)`), so that `Xᵀr` reads the
+        // rows again from cache right after `Xβ` and the loss have been computed on them.
+        let windowRows = ChunkPlan.cacheWindowRows(columns: p)
         x.withUnsafeBufferPointer { px in
             theta.withUnsafeBufferPointer { pt in
                 z.withUnsafeMutableBufferPointer { pz in
@@ -107,7 +108,7 @@ extension LogisticLossStatistics {
         if p > 0 { gradient.replaceSubrange(0..<p, with: featureGradient) }
         if shape.fitIntercept { gradient[p] = residualSum }
         guard shape.hessian else { return }
-        let sampled = Array(Swift.stride(from: hessianRows.firstInChunk, to: n, by: hessianRows.stride))
+        let sampled = hessianRows.rows(inChunkOf: n)
         let m = sampled.count
         var roots = [Double](repeating: 0, count: m)
         var curvatureSum = 0.0, sampledWeight = 0.0
@@ -153,14 +154,14 @@ extension LogisticLossStatistics {
         let x = chunk.features.elements
         // Scores Z = X·Bᵀ (n × K), B the K × p coefficients at a row stride of q in θ, the
         // softmax, and G = Rᵀ·X (K × p, into the K rows of θ's layout), window by window
-        // (about 256 KB of rows) so that `Rᵀ·X` reads the rows again from cache.
+        // (`ChunkPlan.cacheWindowRows(columns:)`) so that `Rᵀ·X` reads the rows again from cache.
         var scores = [Double](repeating: 0, count: n * k)
         if shape.fitIntercept {
             for i in 0..<n { for c in 0..<k { scores[i * k + c] = theta[c * q + p] } }
         }
         var residual = [Double](repeating: 0, count: n * k)
         var lossSum = 0.0, wrong = 0.0
-        let windowRows = max(1, 32_768 / max(p, 1))
+        let windowRows = ChunkPlan.cacheWindowRows(columns: p)
         x.withUnsafeBufferPointer { px in
             theta.withUnsafeBufferPointer { pt in
                 scores.withUnsafeMutableBufferPointer { pz in
@@ -207,13 +208,16 @@ extension LogisticLossStatistics {
             for i in 0..<n { for c in 0..<k { gradient[c * q + p] += residual[i * k + c] } }
         }
         guard shape.hessian else { return }
-        // The sampled rows' x̃, probabilities and weights, gathered into blocks of their own.
-        let sampled = Array(Swift.stride(from: hessianRows.firstInChunk, to: n, by: hessianRows.stride))
+        // The sampled rows' x̃ (with its 1), probabilities and weights, gathered into blocks of
+        // their own; with every row sampled only x̃ needs the copy.
+        let sampled = hessianRows.rows(inChunkOf: n)
+        let every = sampled.count == n
         var sampledRows = [Double](repeating: 1, count: sampled.count * q)
-        var sampledProbabilities = [Double](repeating: 0, count: sampled.count * k)
-        var sampledWeights = [Double](repeating: 0, count: sampled.count)
+        var sampledProbabilities = every ? scores : [Double](repeating: 0, count: sampled.count * k)
+        var sampledWeights = every ? weights : [Double](repeating: 0, count: sampled.count)
         for (r, i) in sampled.enumerated() {
             for j in 0..<p { sampledRows[r * q + j] = x[i * p + j] }
+            guard !every else { continue }
             for c in 0..<k { sampledProbabilities[r * k + c] = scores[i * k + c] }
             sampledWeights[r] = weights[i]
         }

@@ -62,10 +62,10 @@ public struct LogisticLossStatistics: SummablePartialStatistics {
 
         public static let all = HessianRows(stride: 1, firstRow: 0)
 
-        /// The chunk's first sampled row, counted within the chunk.
-        var firstInChunk: Int {
+        /// The sampled rows of a chunk of `n` rows, counted within the chunk.
+        func rows(inChunkOf n: Int) -> [Int] {
             let offset = firstRow % stride
-            return offset == 0 ? 0 : stride - offset
+            return Array(Swift.stride(from: offset == 0 ? 0 : stride - offset, to: n, by: stride))
         }
     }
 
