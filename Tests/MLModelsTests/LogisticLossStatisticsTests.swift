@@ -101,39 +101,47 @@ import Testing
         }
     }
 
-    /// With a Hessian sample of every third global row, over two chunks: the loss and gradient
-    /// still sum every row, the Hessian and its weight only the sampled rows (the naive sums
-    /// over a chunk of those rows alone).
+    /// With a Hessian sample of every third global row, over two chunks, for each of the
+    /// three phases (rows 0, 3, 6, …; 1, 4, 7, …; 2, 5, 8, …): the loss and gradient still sum
+    /// every row, the Hessian and its weight only the sampled rows (the naive sums over a
+    /// chunk of those rows alone).
     @Test(arguments: setups)
     func sampledHessianSumsTheSampledRowsOnly(_ s: Setup) throws {
         let (chunk, theta, shape) = Self.chunk(s)
         let data = try Dataset(schema: Schema(featureNames: ["a", "b", "c", "d"], labelName: "y"), chunks: [chunk])
         let halves = data.rechunked(into: 2)
-        var merged = LogisticLossStatistics(zeroFor: shape)
-        for (part, first) in zip(halves.chunks, halves.firstRows) {
-            merged.merge(
-                try LogisticLossStatistics(
-                    chunk: part, shape: shape, classCount: s.classes, parameters: theta,
-                    hessianRows: .init(stride: 3, firstRow: first)))
-        }
-        let everyRow = Self.naive(chunk, theta, shape, classes: s.classes)
-        #expect(abs(merged.loss - everyRow.loss) <= 1e-12 * everyRow.loss)
-        let gradientScale = everyRow.gradient.map(abs).max() ?? 1
-        let sameGradient = zip(merged.gradient, everyRow.gradient).allSatisfy { abs($0 - $1) <= 1e-12 * gradientScale }
-        #expect(sameGradient)
-        let rows = Array(stride(from: 0, to: chunk.rowCount, by: 3))
-        var x = Matrix(rows: rows.count, columns: chunk.featureCount)
-        for (r, i) in rows.enumerated() { for j in 0..<chunk.featureCount { x[r, j] = chunk.features[i, j] } }
-        let sample = DataChunk(
-            features: x, labels: rows.map { chunk.labels[$0] }, weights: s.weighted ? rows.map { chunk.weights[$0] } : [])
-        let sampled = Self.naive(sample, theta, shape, classes: s.classes)
-        let expectedWeight = rows.reduce(0.0) { $0 + chunk.weight($1) }
-        #expect(abs(merged.hessianWeightSum - expectedWeight) <= 1e-14 * expectedWeight)
-        let count = shape.parameterCount
-        let hessianScale = sampled.hessian.flatMap { $0 }.map(abs).max() ?? 1
-        for i in 0..<count {
-            for j in i..<count {
-                #expect(abs(merged.hessian[i * count + j] - sampled.hessian[i][j]) <= 1e-12 * hessianScale, "H[\(i), \(j)]")
+        for phase in 0..<3 {
+            var merged = LogisticLossStatistics(zeroFor: shape)
+            for (part, first) in zip(halves.chunks, halves.firstRows) {
+                merged.merge(
+                    try LogisticLossStatistics(
+                        chunk: part, shape: shape, classCount: s.classes, parameters: theta,
+                        hessianRows: .init(stride: 3, firstRow: first, phase: phase)))
+            }
+            let everyRow = Self.naive(chunk, theta, shape, classes: s.classes)
+            #expect(abs(merged.loss - everyRow.loss) <= 1e-12 * everyRow.loss)
+            let gradientScale = everyRow.gradient.map(abs).max() ?? 1
+            let sameGradient = zip(merged.gradient, everyRow.gradient).allSatisfy {
+                abs($0 - $1) <= 1e-12 * gradientScale
+            }
+            #expect(sameGradient)
+            let rows = Array(stride(from: phase, to: chunk.rowCount, by: 3))
+            var x = Matrix(rows: rows.count, columns: chunk.featureCount)
+            for (r, i) in rows.enumerated() { for j in 0..<chunk.featureCount { x[r, j] = chunk.features[i, j] } }
+            let sample = DataChunk(
+                features: x, labels: rows.map { chunk.labels[$0] },
+                weights: s.weighted ? rows.map { chunk.weights[$0] } : [])
+            let sampled = Self.naive(sample, theta, shape, classes: s.classes)
+            let expectedWeight = rows.reduce(0.0) { $0 + chunk.weight($1) }
+            #expect(abs(merged.hessianWeightSum - expectedWeight) <= 1e-14 * expectedWeight, "phase \(phase)")
+            let count = shape.parameterCount
+            let hessianScale = sampled.hessian.flatMap { $0 }.map(abs).max() ?? 1
+            for i in 0..<count {
+                for j in i..<count {
+                    #expect(
+                        abs(merged.hessian[i * count + j] - sampled.hessian[i][j]) <= 1e-12 * hessianScale,
+                        "phase \(phase): H[\(i), \(j)]")
+                }
             }
         }
     }

@@ -116,7 +116,7 @@ struct TreeGrowth {
         let wide = layout.needsWideBins
         let (_, pass) = try blocks.pass(options: options, shape: 0, states: &states) { _, context, state in
             state = BinnedRows(chunks: groups[context.index].map { chunks[$0] }, layout: layout, wide: wide)
-            return BinnedRowCount(rows: state.rowCount)
+            return RowCountStatistics(rows: state.rowCount)
         }
         report.add(pass)
         return (blocks, states)
@@ -147,22 +147,5 @@ struct TreeGrowth {
         inMemory.add(pass)
         levelPasses += 1
         return statistics
-    }
-}
-
-/// The rows a pass binned: the statistics of the binning pass, summed over blocks and ranks.
-struct BinnedRowCount: SummablePartialStatistics {
-    typealias Shape = Int
-    var rows: Double
-
-    init(rows: Int) { self.rows = Double(rows) }
-    init(zeroFor shape: Int) { rows = 0 }
-    mutating func merge(_ other: BinnedRowCount) { rows += other.rows }
-    func serialized() -> [Double] { [rows] }
-    init(serialized: [Double], shape: Int) throws {
-        guard serialized.count == 1 else {
-            throw SerializedStatisticsError(type: "BinnedRowCount", expected: 1, found: serialized.count)
-        }
-        rows = Double(try SerializedStatisticsValidator(type: "BinnedRowCount").count(serialized[0], "the row count"))
     }
 }

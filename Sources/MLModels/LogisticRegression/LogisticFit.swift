@@ -3,7 +3,8 @@ import MLEngine
 import MLNumerics
 
 /// One logistic-regression fit on data held in memory: the objective's penalties and
-/// scales from a pass of column moments, and the passes that evaluate it.
+/// scales from the column moments of its first pass (which also evaluates the loss at
+/// `θ = 0`, where every solver starts), and the passes that evaluate it.
 ///
 /// The parameters `θ` are laid out as ``LogisticLossStatistics`` describes. Per parameter:
 /// the L1 weight `cᵢ = λα·dⱼ` and the L2 weight `lᵢ = λ(1−α)·dⱼ²` (`dⱼ` the penalty scale of
@@ -36,6 +37,12 @@ struct LogisticFit {
     var sampledHessianSteps = 12
     /// `W = Σw`.
     var weightSum: Double { moments.weightSum }
+    /// The loss statistics at `θ = 0` from the first pass, until a fit's first evaluation
+    /// there takes them.
+    private var startStatistics: LogisticLossStatistics?
+    /// Hessian samples gathered so far (the start's included): the next pass's sample is the
+    /// next phase of the stride, so successive Hessians sum disjoint rows.
+    private var hessianSamples = 1
     /// The passes over the rows in memory.
     private(set) var inMemory = PassReport(passes: 0)
 
@@ -48,11 +55,31 @@ struct LogisticFit {
         self.classes = classes
         let k = classes.count
         let p = schema.featureCount
-        multinomial = estimator.isMultinomial(classCount: k)
-        let (columns, first) = try data.pass(options: options, shape: p) { chunk in
-            try ColumnMomentsStatistics(chunk: chunk)
+        let multinomial = estimator.isMultinomial(classCount: k)
+        self.multinomial = multinomial
+        let fitIntercept = estimator.fitIntercept
+        let modelRows = multinomial ? k : 1
+        let shape = LogisticLossStatistics.Shape(
+            featureCount: p, rows: modelRows, fitIntercept: fitIntercept,
+            hessian: estimator.usesNewton(parameterCount: modelRows * (p + (fitIntercept ? 1 : 0))))
+        self.shape = shape
+        // The Hessian sample's stride needs the rows of every rank before the first pass; a
+        // pass that only counts them reads no features.
+        let (counted, _) = try data.pass(options: options, shape: 0) { chunk, _ in
+            RowCountStatistics(rows: chunk.rowCount)
+        }
+        let stride = LogisticRegression.hessianStride(
+            rows: Int(counted.rows), parameterCount: shape.parameterCount, modelRows: shape.rows)
+        hessianStride = stride
+        let (start, first) = try data.pass(options: options, shape: LogisticStartStatistics.Shape(loss: shape)) {
+            chunk, context in
+            try LogisticStartStatistics(
+                chunk: chunk, shape: .init(loss: shape), classCount: k,
+                hessianRows: .init(stride: stride, firstRow: context.firstRow ?? 0))
         }
         inMemory.add(first)
+        startStatistics = start.loss
+        let columns = start.columns
         let moments = columns.moments
         self.moments = moments
         let w = moments.weightSum
@@ -62,13 +89,6 @@ struct LogisticFit {
             columnNames: schema.featureNames + [schema.labelName ?? "label"])
         let sigma = (0..<p).map { (columns.secondMoments[$0] / w).squareRoot() }
         self.sigma = sigma
-        let fitIntercept = estimator.fitIntercept
-        let shape = LogisticLossStatistics.Shape(
-            featureCount: p, rows: multinomial ? k : 1, fitIntercept: fitIntercept,
-            hessian: estimator.usesNewton(parameterCount: (multinomial ? k : 1) * (p + (fitIntercept ? 1 : 0))))
-        self.shape = shape
-        hessianStride = LogisticRegression.hessianStride(
-            rows: moments.rowCount, parameterCount: shape.parameterCount, modelRows: shape.rows)
         let q = shape.width
         let lambda = estimator.regParam, alpha = estimator.elasticNetParam
         var l1 = [Double](repeating: 0, count: shape.parameterCount)
@@ -106,13 +126,19 @@ struct LogisticFit {
     /// One pass at `theta`: the summed loss, gradient and — for Newton, unless `hessian` is
     /// false — the Hessian over the rows of ``hessianStride``'s sample.
     mutating func evaluate(_ theta: [Double], hessian: Bool = true) throws -> LogisticLossStatistics {
+        if let start = startStatistics, theta.allSatisfy({ $0 == 0 }) {
+            startStatistics = nil
+            return start
+        }
         var passShape = shape
         passShape.hessian = shape.hessian && hessian
         let k = classes.count, stride = hessianStride, shape = passShape
+        let phase = hessianSamples % stride
+        if shape.hessian { hessianSamples += 1 }
         let (statistics, pass) = try data.pass(options: options, shape: shape) { chunk, context in
             try LogisticLossStatistics(
                 chunk: chunk, shape: shape, classCount: k, parameters: theta,
-                hessianRows: .init(stride: stride, firstRow: context.firstRow ?? 0))
+                hessianRows: .init(stride: stride, firstRow: context.firstRow ?? 0, phase: phase))
         }
         inMemory.add(pass)
         return statistics

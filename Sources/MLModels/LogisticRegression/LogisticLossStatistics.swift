@@ -42,8 +42,8 @@ public struct LogisticLossStatistics: SummablePartialStatistics {
         var serializedCount: Int { 3 + parameterCount + (hessian ? parameterCount * parameterCount + 1 : 0) }
     }
 
-    /// The rows whose curvature the Hessian sums: those whose global index is a multiple of
-    /// ``stride`` (every row for a stride of 1).
+    /// The rows whose curvature the Hessian sums: those whose global index is ``phase``
+    /// modulo ``stride`` (every row for a stride of 1).
     ///
     /// Keyed by the global row, so the sample is the same for any chunking, thread count or
     /// rank count. A Newton step needs the exact gradient but only an approximation of the
@@ -54,18 +54,23 @@ public struct LogisticLossStatistics: SummablePartialStatistics {
         public var stride: Int
         /// The global index of the chunk's first row.
         public var firstRow: Int
+        /// Which of the `stride` disjoint samples: the rows whose global index is
+        /// `phase` modulo `stride`.
+        public var phase: Int
 
-        public init(stride: Int, firstRow: Int) {
+        public init(stride: Int, firstRow: Int, phase: Int = 0) {
             self.stride = max(1, stride)
             self.firstRow = firstRow
+            self.phase = phase
         }
 
         public static let all = HessianRows(stride: 1, firstRow: 0)
 
         /// The sampled rows of a chunk of `n` rows, counted within the chunk.
         func rows(inChunkOf n: Int) -> [Int] {
-            let offset = firstRow % stride
-            return Array(Swift.stride(from: offset == 0 ? 0 : stride - offset, to: n, by: stride))
+            // The first row r ≥ 0 of the chunk with (firstRow + r) ≡ phase (mod stride).
+            let start = ((phase - firstRow) % stride + stride) % stride
+            return Array(Swift.stride(from: start, to: n, by: stride))
         }
     }
 

@@ -15,37 +15,50 @@ public struct ColumnMomentsStatistics: SerializablePartialStatistics {
         secondMoments = Array(repeating: 0, count: featureCount + 1)
     }
 
-    /// Two passes over the chunk: means, then centred squares.
+    /// Two passes over the chunk: means, then centred squares and ranges.
     public init(chunk: DataChunk) throws {
         guard chunk.labels.count == chunk.rowCount else { throw ModelError.missingLabel }
         let p = chunk.featureCount
-        moments = WeightedMoments(chunk: chunk)
-        secondMoments = Array(repeating: 0, count: p + 1)
+        var moments = WeightedMoments(sumsOf: chunk)
+        var secondMoments = [Double](repeating: 0, count: p + 1)
         let mean = moments.mean
         let n = chunk.rowCount, weights = chunk.weights
+        var low = moments.minimum, high = moments.maximum
         // Accumulated through raw buffers (no per-element bounds or uniqueness checks), so
-        // the inner loop over the row vectorizes.
+        // the inner loop over the row vectorizes; the ranges in the same loop, so the rows are
+        // read twice in all (sums, then this), not three times.
         chunk.features.withUnsafeBufferPointer { x in
             mean.withUnsafeBufferPointer { m in
                 secondMoments.withUnsafeMutableBufferPointer { s in
-                    for i in 0..<n {
-                        let w = weights.isEmpty ? 1 : weights[i]
-                        guard w > 0 else { continue }
-                        let row = i * p
-                        for j in 0..<p {
-                            let d = x[row + j] - m[j]
-                            s[j] += w * d * d
+                    low.withUnsafeMutableBufferPointer { low in
+                        high.withUnsafeMutableBufferPointer { high in
+                            for i in 0..<n {
+                                let w = weights.isEmpty ? 1 : weights[i]
+                                guard w > 0 else { continue }
+                                let row = i * p
+                                for j in 0..<p {
+                                    let v = x[row + j]
+                                    let d = v - m[j]
+                                    s[j] += w * d * d
+                                    low[j] = Swift.min(low[j], v)
+                                    high[j] = Swift.max(high[j], v)
+                                }
+                            }
                         }
                     }
                 }
             }
         }
+        moments.minimum = low
+        moments.maximum = high
+        self.moments = moments
         for i in 0..<n {
             let w = weights.isEmpty ? 1 : weights[i]
             guard w > 0 else { continue }
             let d = chunk.labels[i] - mean[p]
             secondMoments[p] += w * d * d
         }
+        self.secondMoments = secondMoments
     }
 
     public mutating func merge(_ other: ColumnMomentsStatistics) throws {

@@ -34,12 +34,7 @@ public struct WeightedMoments: Sendable, Hashable, Codable {
     /// The moments of one chunk: weighted sums by one `dgemv`, then the feature ranges over
     /// the rows of positive weight. The chunk must carry labels.
     public init(chunk: DataChunk) {
-        let sums = ChunkSums(chunk)
-        self.init(featureCount: chunk.featureCount)
-        rowCount = chunk.rowCount
-        positiveWeightRowCount = sums.positiveRows
-        weightSum = sums.weightSum
-        mean = sums.mean
+        self.init(sumsOf: chunk)
         let p = chunk.featureCount
         chunk.features.withUnsafeBufferPointer { x in
             minimum.withUnsafeMutableBufferPointer { low in
@@ -55,6 +50,17 @@ public struct WeightedMoments: Sendable, Hashable, Codable {
                 }
             }
         }
+    }
+
+    /// The counts, weight total and means of one chunk, without its ranges (left at ±∞ for a
+    /// caller that reads the rows anyway to fill them in).
+    init(sumsOf chunk: DataChunk) {
+        let sums = ChunkSums(chunk)
+        self.init(featureCount: chunk.featureCount)
+        rowCount = chunk.rowCount
+        positiveWeightRowCount = sums.positiveRows
+        weightSum = sums.weightSum
+        mean = sums.mean
     }
 
     public var featureCount: Int { minimum.count }
