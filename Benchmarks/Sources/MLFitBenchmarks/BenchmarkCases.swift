@@ -8,6 +8,9 @@ enum CaseName: String, CaseIterable, ExpressibleByArgument, Sendable {
     case logisticRegression = "logistic-regression"
     /// 5-class task, multinomial fit (the same type and library fit as `logistic-regression`).
     case logisticRegressionMulticlass = "logistic-regression-multiclass"
+    /// The same two on correlated features of unequal scales (``ClassificationData``).
+    case logisticRegressionCorrelated = "logistic-regression-correlated"
+    case logisticRegressionMulticlassCorrelated = "logistic-regression-multiclass-correlated"
     /// Blobs, Lloyd iterations from shared starting centers and from each program's default init.
     case kmeans
     /// Binary task, one classification tree.
@@ -16,7 +19,9 @@ enum CaseName: String, CaseIterable, ExpressibleByArgument, Sendable {
     var type: any BenchmarkCase.Type {
         switch self {
         case .linearRegression: LinearRegressionCase.self
-        case .logisticRegression, .logisticRegressionMulticlass: LogisticRegressionCase.self
+        case .logisticRegression, .logisticRegressionMulticlass, .logisticRegressionCorrelated,
+            .logisticRegressionMulticlassCorrelated:
+            LogisticRegressionCase.self
         case .kmeans: KMeansCase.self
         case .decisionTree: DecisionTreeCase.self
         }
@@ -37,6 +42,10 @@ struct CaseOptions: ParsableArguments {
         case .logisticRegression: LogisticRegressionCase(classes: 2, settings: logistic.settings)
         case .logisticRegressionMulticlass:
             LogisticRegressionCase(classes: GeneratorTask.multiclassCount, settings: logistic.settings)
+        case .logisticRegressionCorrelated:
+            LogisticRegressionCase(classes: 2, settings: logistic.settings, correlated: true)
+        case .logisticRegressionMulticlassCorrelated:
+            LogisticRegressionCase(classes: GeneratorTask.multiclassCount, settings: logistic.settings, correlated: true)
         case .kmeans: KMeansCase(settings: kmeans.settings)
         case .decisionTree: DecisionTreeCase(settings: tree.settings)
         }

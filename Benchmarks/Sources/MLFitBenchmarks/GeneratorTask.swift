@@ -11,6 +11,10 @@ enum GeneratorTask: String, CaseIterable, ExpressibleByArgument, Sendable {
     case binaryClassification = "binary-classification"
     /// Five classes, y ~ softmax(Bx + b) (``ClassificationData``).
     case multiclassClassification = "multiclass-classification"
+    /// The same two tasks on correlated features of unequal scales and non-zero means
+    /// (``ClassificationData`` with `correlated`).
+    case binaryClassificationCorrelated = "binary-classification-correlated"
+    case multiclassClassificationCorrelated = "multiclass-classification-correlated"
     /// Points around 100 centers, no label (``BlobsData``).
     case blobs
 
@@ -22,6 +26,9 @@ enum GeneratorTask: String, CaseIterable, ExpressibleByArgument, Sendable {
         case .regression: RegressionData(shape)
         case .binaryClassification: ClassificationData(shape, classes: 2)
         case .multiclassClassification: ClassificationData(shape, classes: Self.multiclassCount)
+        case .binaryClassificationCorrelated: ClassificationData(shape, classes: 2, correlated: true)
+        case .multiclassClassificationCorrelated:
+            ClassificationData(shape, classes: Self.multiclassCount, correlated: true)
         case .blobs: BlobsData(shape)
         }
     }
@@ -29,7 +36,9 @@ enum GeneratorTask: String, CaseIterable, ExpressibleByArgument, Sendable {
     /// The label column of its files (empty: none, for clustering).
     var labelColumn: String {
         switch self {
-        case .regression, .binaryClassification, .multiclassClassification: "y"
+        case .regression, .binaryClassification, .multiclassClassification, .binaryClassificationCorrelated,
+            .multiclassClassificationCorrelated:
+            "y"
         case .blobs: ""
         }
     }
@@ -38,8 +47,9 @@ enum GeneratorTask: String, CaseIterable, ExpressibleByArgument, Sendable {
     func description(_ shape: DataShape) -> String {
         switch self {
         case .regression: RegressionData(shape).description
-        case .binaryClassification: ClassificationData(shape, classes: 2).description
-        case .multiclassClassification: ClassificationData(shape, classes: Self.multiclassCount).description
+        case .binaryClassification, .multiclassClassification, .binaryClassificationCorrelated,
+            .multiclassClassificationCorrelated:
+            (data(shape) as? ClassificationData)?.description ?? rawValue
         case .blobs: BlobsData(shape).description
         }
     }

@@ -7,17 +7,32 @@ import MLFit
 /// (peers/logistic_sklearn.py, peers/logistic_spark.py), all minimizing
 /// (1/n)·Σ logloss + λ/2·‖B‖² without standardization, intercepts not penalized.
 ///
-/// Two registered cases share this type: `logistic-regression` on the binary task and
+/// Four registered cases share this type: `logistic-regression` on the binary task and
 /// `logistic-regression-multiclass` on the 5-class one (200k rows where the suite's default
-/// is 500k). Both run the same library fit in `fit-in-memory`, under ``name``.
+/// is 500k), and the same two `-correlated` on correlated features of unequal scales. All run
+/// the same library fit in `fit-in-memory`, under ``name``.
 struct LogisticRegressionCase: BenchmarkCase {
     static let name = CaseName.logisticRegression
     var classes: Int
     var settings: LogisticSettings
+    /// The task on correlated features of unequal scales (``ClassificationData``).
+    var correlated = false
 
-    var title: String { classes == 2 ? "Logistic regression, binary" : "Logistic regression, \(classes) classes" }
-    var task: GeneratorTask { classes == 2 ? .binaryClassification : .multiclassClassification }
-    private var groupTitle: String { classes == 2 ? "binomial" : "multinomial, \(classes) classes" }
+    var title: String {
+        (classes == 2 ? "Logistic regression, binary" : "Logistic regression, \(classes) classes")
+            + (correlated ? ", correlated features on unequal scales" : "")
+    }
+    var task: GeneratorTask {
+        switch (classes == 2, correlated) {
+        case (true, false): .binaryClassification
+        case (false, false): .multiclassClassification
+        case (true, true): .binaryClassificationCorrelated
+        case (false, true): .multiclassClassificationCorrelated
+        }
+    }
+    private var groupTitle: String {
+        (classes == 2 ? "binomial" : "multinomial, \(classes) classes") + (correlated ? ", correlated" : "")
+    }
 
     /// The 5-class set has 2/5 of the suite's rows (200,000 of 500,000).
     func dataShape(_ base: DataShape) -> DataShape {
@@ -128,10 +143,10 @@ struct LogisticRegressionCase: BenchmarkCase {
         rows.append(.speedRatio("\(groupTitle): fit from memory ≥ 10× faster than scikit-learn lbfgs",
                                 group: groupTitle, peer: "scikit-learn lbfgs", whole: false, atMost: 0.1))
         if classes == 2 {
-            rows.append(TargetRow.onOneDAL(.speedRatio("binomial: fit from memory ≤ 0.5 × oneDAL's (sklearnex)",
+            rows.append(TargetRow.onOneDAL(.speedRatio("\(groupTitle): fit from memory ≤ 0.5 × oneDAL's (sklearnex)",
                                                   group: groupTitle, peer: "sklearnex", whole: false, atMost: 0.5),
                                       group: groupTitle))
-            rows.append(TargetRow.onOneDAL(.speedRatio("binomial: `mlfit train` whole process ≤ 0.5 × pandas + oneDAL",
+            rows.append(TargetRow.onOneDAL(.speedRatio("\(groupTitle): `mlfit train` whole process ≤ 0.5 × pandas + oneDAL",
                                                   group: groupTitle, peer: "sklearnex", whole: true, atMost: 0.5),
                                       group: groupTitle))
         }
@@ -145,7 +160,7 @@ struct LogisticRegressionCase: BenchmarkCase {
     }
 
     var fairnessNotes: [String] {
-        guard classes == 2 else { return [] }  // once for both logistic cases
+        guard classes == 2, !correlated else { return [] }  // once for every logistic case
         return ["""
          - Logistic regression, same objective: scikit-learn `LogisticRegression(C = 1/(λ·n))`
            with an L2 penalty (`l1_ratio = 0`; its loss is a sum, not a mean), lbfgs and
