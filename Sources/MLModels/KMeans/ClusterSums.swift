@@ -84,6 +84,26 @@ public struct ClusterSums: SerializablePartialStatistics {
         return true
     }
 
+    /// Moves row `x` of weight `w` from cluster `from` to cluster `to`: the change a lazy
+    /// Lloyd pass makes for a row that changed cluster.
+    @inline(__always)
+    mutating func move(_ x: UnsafePointer<Double>, weight w: Double, from: Int, to: Int) {
+        let p = shape.featureCount
+        counts[from] -= 1
+        counts[to] += 1
+        guard w > 0 else { return }
+        weights[from] -= w
+        weights[to] += w
+        sums.withUnsafeMutableBufferPointer { buffer in
+            guard let s = buffer.baseAddress else { return }
+            let old = s + from * p, new = s + to * p
+            for t in 0..<p {
+                old[t] -= w * x[t]
+                new[t] += w * x[t]
+            }
+        }
+    }
+
     public mutating func merge(_ other: ClusterSums) throws {
         for j in counts.indices {
             counts[j] += other.counts[j]

@@ -19,18 +19,33 @@ struct LloydResult {
 extension KMeansFit {
     var costFactor: Double { isCosine ? 0.5 : 1 }
 
-    /// One Lloyd pass with `centers`; `previous` (the centers of the last pass) enables bounds.
-    mutating func lloydPass(_ centers: Matrix, previous: Matrix?) throws -> ClusterSums {
+    /// One Lloyd pass with `centers`; `previous` (the centers of the last pass) enables
+    /// bounds. Such a pass is lazy where the chunks keep their totals, unless `exact` asks
+    /// for every row's exact distance to its center (the cost from exact differences).
+    mutating func lloydPass(_ centers: Matrix, previous: Matrix?, exact: Bool = false) throws -> ClusterSums {
         let shape = KMeansShape(k: k, featureCount: featureCount)
         let moves = previous.map {
             LloydPass.Moves(from: $0, to: centers, slack: LloydPass.slack(featureCount: featureCount))
         }
-        let pass = LloydPass(centers: CenterSet(centers), shape: shape, costFactor: costFactor, moves: moves)
+        let pass = LloydPass(
+            centers: CenterSet(centers), shape: shape, costFactor: costFactor, moves: moves, lazy: !exact,
+            keepsTotals: keepsTotals)
         let (sums, report) = try data.pass(options: options, shape: shape, states: &states) { chunk, context, state in
             pass.compute(chunk, context, &state)
         }
         inMemory.add(report)
+        // A lazy pass gathers no farthest rows: an empty cluster needs them to be re-seeded.
+        if !exact, moves != nil, sums.farthest.count == 0, sums.weights.contains(0) {
+            return try lloydPass(centers, previous: centers, exact: true)
+        }
         return sums
+    }
+
+    /// Whether chunks keep their ``ClusterTotals`` for lazy passes: with bounds, more than
+    /// one cluster, and totals (`k·p` values per chunk) at most a quarter the size of the rows.
+    var keepsTotals: Bool {
+        let rows = states.reduce(0) { $0 + $1.norms.count }
+        return estimator.pruning != .none && k > 1 && 4 * k * states.count <= rows
     }
 
     /// Whether the next pass uses bounds, from the fraction of rows the last pass computed
@@ -109,7 +124,7 @@ extension KMeansFit {
             if converged { break }
         }
         let pruned = usesBounds(lastFraction: lastFraction, lastPruned: lastPruned)
-        let final = try lloydPass(centers, previous: pruned ? previous : nil)
+        let final = try lloydPass(centers, previous: pruned ? previous : nil, exact: true)
         return LloydResult(
             centers: centers, final: final, iterations: iterations, converged: converged, costHistory: costs,
             distanceFractions: fractions)

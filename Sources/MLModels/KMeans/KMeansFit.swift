@@ -14,6 +14,10 @@ struct KMeansChunkState: Sendable {
     var lower: [Double] = []
     /// Initialization: the squared distance of each row to its nearest center so far.
     var cost: [Double] = []
+    /// The chunk's per-cluster totals for `assignment`, which a lazy pass updates for the rows
+    /// that change cluster instead of reading every row (see ``ClusterTotals``). `nil` until
+    /// a pass that reads every row has set them, and while lazy passes are not allowed.
+    var totals: ClusterTotals?
 }
 
 /// One k-means fit on data held in memory: the prepared copy of the rows (centred by their

@@ -19,7 +19,8 @@ public struct KMeansSummary: Sendable, Hashable, Codable {
     /// How the starting centers were chosen: `k-means||`, `k-means++`, `random` or `initial model`.
     public var initialization: String
     public var seed: Int
-    /// The cost of each iteration's assignment, before its update.
+    /// The cost of each iteration's assignment, before its update; after a lazy pass (see
+    /// ``KMeans/Pruning``) taken from per-cluster moments, so accurate to round-off only.
     public var costHistory: [Double]
     /// Per iteration, the fraction of rows whose distances to every center were computed
     /// (below 1 where bounds proved the others' centers).

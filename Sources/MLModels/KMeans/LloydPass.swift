@@ -7,19 +7,22 @@ import MLNumerics
 ///
 /// **Bounds (Hamerly, 2010).** Each row keeps `uᵢ ≥ ‖xᵢ − c_{aᵢ}‖` and `lᵢ ≤ ‖xᵢ − cⱼ‖` for
 /// every other center `j`, in `O(n)` memory. When the centers move by `δⱼ`, `uᵢ` grows by
-/// `δ_{aᵢ}` and `lᵢ` shrinks by the largest move of another center; `uᵢ` is then made
-/// tight with the exact distance to `c_{aᵢ}` (which the cost needs anyway), and
-/// `max(lᵢ, 2sₐ − uᵢ)` (`sₐ` half the distance from `cₐ` to its nearest other center) bounds
-/// every other distance from below. A row whose bounds prove `‖xᵢ − cⱼ‖² − ‖xᵢ − cₐ‖²` larger
-/// than four times the GEMM's error bound keeps its center: plain Lloyd would find that
-/// center too, unambiguously. The other rows are packed into a dense block for one GEMM.
-/// Bounds are loosened by a relative slack covering their own rounding.
+/// `δ_{aᵢ}` and `lᵢ` shrinks by the largest move of another center; `max(lᵢ, 2sₐ − uᵢ)`
+/// (`sₐ` half the distance from `cₐ` to its nearest other center) bounds every other
+/// distance from below. A row whose bounds prove `‖xᵢ − cⱼ‖² − ‖xᵢ − cₐ‖²` larger than four
+/// times the GEMM's error bound keeps its center: plain Lloyd would find that center too,
+/// unambiguously. The other rows are packed into a dense block for one GEMM. Bounds are
+/// loosened by a relative slack covering their own rounding.
+///
+/// Three kinds of pass: without bounds (every distance); *tight*, which makes `uᵢ` exact for
+/// every row before the test, adds the sums in row order and takes the cost from exact
+/// differences (the final pass, and every pass when the chunk keeps no totals); and *lazy*
+/// (``computeLazily(_:moves:state:)``), which reads only the rows its bounds cannot keep.
+/// The first two leave the chunk's ``ClusterTotals`` behind when ``keepsTotals``; a lazy pass
+/// updates them.
 ///
 /// A chunk is taken in windows of ``windowRows(featureCount:)`` rows — bounds, distances of
-/// the rows left, sums — so each row is read from memory once per pass.
-///
-/// The sums are added in row order from the same exact distances in both modes, so a pruned
-/// pass gives the bits of a full one.
+/// the rows left, sums — so each row is read from memory at most once per pass.
 struct LloydPass: Sendable {
     /// How far the centers moved since the bounds were last updated.
     struct Moves: Sendable {
@@ -72,6 +75,10 @@ struct LloydPass: Sendable {
     let costFactor: Double
     /// `nil`: every distance is computed.
     let moves: Moves?
+    /// Whether a pass with bounds may be lazy where the chunk holds its ``ClusterTotals``.
+    let lazy: Bool
+    /// Whether passes that read every row leave the chunk's ``ClusterTotals`` behind.
+    let keepsTotals: Bool
 
     /// The relative slack on bounds: the rounding of an exact squared distance of `p` terms
     /// and of the bound updates, with room to spare.
@@ -87,7 +94,7 @@ struct LloydPass: Sendable {
     }
 
     /// Scratch reused by the windows of a chunk.
-    private struct Workspace {
+    struct Workspace {
         var exact: [Double]
         var pending: [Int] = []
         var products: [Double] = []
@@ -97,10 +104,16 @@ struct LloydPass: Sendable {
 
     func compute(_ chunk: DataChunk, _ context: ChunkContext, _ state: inout KMeansChunkState) -> ClusterSums {
         let n = chunk.rowCount, p = shape.featureCount
+        let boundsHeld = state.assignment.count == n && state.upper.count == n && state.lower.count == n
+        if lazy, boundsHeld, let moves, state.totals != nil {
+            return computeLazily(chunk, moves: moves, state: &state)
+        }
+        state.totals = nil
         var sums = ClusterSums(zeroFor: shape)
+        var squaredNorms = [Double](repeating: 0, count: keepsTotals ? shape.k : 0)
+        var positiveRows = [Int](repeating: 0, count: keepsTotals ? shape.k : 0)
         let first = context.firstRow ?? 0
         if state.assignment.count != n { state.assignment = [Int32](repeating: 0, count: n) }
-        let boundsHeld = state.upper.count == n && state.lower.count == n
         if !boundsHeld {
             state.upper = [Double](repeating: 0, count: n)
             state.lower = [Double](repeating: 0, count: n)
@@ -125,13 +138,20 @@ struct LloydPass: Sendable {
                 assignPending(rows, x: x, p: p, state: &state, work: &work)
                 for i in rows {
                     let d2 = work.exact[i - rows.lowerBound]
-                    let positive = sums.accumulate(
-                        x + i * p, weight: chunk.weight(i), cluster: Int(state.assignment[i]), squaredDistance: d2,
-                        costFactor: costFactor)
-                    if positive { farthest.offer(distance: d2, row: first + i, point: x + i * p) }
+                    let w = chunk.weight(i), a = Int(state.assignment[i])
+                    let positive = sums.accumulate(x + i * p, weight: w, cluster: a, squaredDistance: d2, costFactor: costFactor)
+                    guard positive else { continue }
+                    farthest.offer(distance: d2, row: first + i, point: x + i * p)
+                    if keepsTotals {
+                        squaredNorms[a] += w * state.norms[i]
+                        positiveRows[a] += 1
+                    }
                 }
                 distanceRows += work.pending.count
                 start = rows.upperBound
+            }
+            if keepsTotals {
+                state.totals = ClusterTotals(sums: sums, squaredNorms: squaredNorms, positiveRows: positiveRows)
             }
             // Farthest first, so each offer appends.
             for (d2, row) in zip(farthest.distances, farthest.rows) {
@@ -170,7 +190,7 @@ struct LloydPass: Sendable {
 
     /// Every distance of the window's pending rows, by one GEMM per block (packed when some
     /// rows were kept by their bounds), updating their centers and bounds.
-    private func assignPending(
+    func assignPending(
         _ rows: Range<Int>, x: UnsafePointer<Double>, p: Int, state: inout KMeansChunkState, work: inout Workspace
     ) {
         let pending = work.pending

@@ -87,6 +87,29 @@ import Testing
         #expect(model.summary.clusterSizes == [5, 0, 1])
     }
 
+    /// A cluster that empties in a lazy pass (which gathers no farthest rows) is re-seeded as
+    /// after a full pass: the pass is taken again reading every row.
+    @Test func clusterEmptiedByALazyPassIsReseeded() throws {
+        // A = (−1, 0), B = (1, 0), P = (−1, 0.2), Q = (1, 0.2), 20 times each, A first.
+        let corners: [[Double]] = [[-1, 0], [1, 0], [-1, 0.2], [1, 0.2]]
+        let rows = Array(repeating: corners, count: 20).joined().map { $0 }
+        let data = try Dataset(features: Matrix(rows), featureNames: ["x", "y"])
+        var estimator = KMeans(k: 3, maxIter: 2, tol: 0, pruning: .hamerly)
+        estimator.initialCenters = KMeans.InitialCenters(
+            featureNames: ["x", "y"], centers: try Matrix([[-1, 1.1], [0, 0], [1, 1.1]]))
+        // Pass 1 (every distance): {P} → (−1, 0.2), {A, B} → (0, 0), {Q} → (1, 0.2). Pass 2
+        // (lazy): A and B leave center 1 for P's and Q's centers, 0.2 away; re-read, the rows
+        // farthest from their centers are A and B at 0.2, A the lower row: center 1 = A.
+        let model = try estimator.fit(data)
+        let expected: [Double] = [-1, 0.1, -1, 0, 1, 0.1]
+        #expect(zip(model.clusterCenters.elements, expected).allSatisfy { abs($0 - $1) <= 1e-12 },
+                "\(model.clusterCenters.elements)")
+        estimator.pruning = .none
+        let plain = try estimator.fit(data)
+        #expect(KMeansFixtures.difference(model.clusterCenters, plain.clusterCenters) <= 1e-12)
+        #expect(model.summary.clusterSizes == plain.summary.clusterSizes)
+    }
+
     /// Data around the origin are used as loaded (no centred copy); the same data moved by
     /// 1000 are centred; from the same start (moved alike) both give the same clusters.
     @Test func dataNearTheOriginAreNotCopied() throws {
