@@ -88,6 +88,20 @@ enum CompareRunner {
                 }
             }
         }
+        // Per-iteration times come with the last run: scaled to the median fit, so that they
+        // agree with the table's `fit s` column.
+        for g in groups.indices {
+            for c in groups[g].contenders.indices {
+                var contender = groups[g].contenders[c]
+                let key = "seconds_per_iteration"
+                if let last = contender.outcome.fitSeconds, last > 0, !contender.fitSeconds.isEmpty,
+                    let perIteration = contender.outcome.metrics[key], perIteration.isFinite
+                {
+                    contender.outcome.metrics[key] = perIteration * contender.fitMedian / last
+                }
+                groups[g].contenders[c] = contender
+            }
+        }
     }
 
     static func comparisonTable(_ benchmark: some BenchmarkCase, _ groups: [ContenderGroup], _ s: CaseSetup,

@@ -115,7 +115,7 @@ struct KMeansCase: BenchmarkCase {
             + "nearest final center after the last update, from exact differences: mlfit's `trainingCost` (a final "
             + "assignment pass), and in every peer script the same sum from its final centers (not Spark's "
             + "`trainingCost`, which is the cost before its last update).",
-         "`s / iteration` is each program's fit in memory ÷ the iterations it ran, every fit including one final "
+         "`s / iteration` is each program's median fit in memory ÷ the iterations it ran, every fit including one final "
             + "assignment pass (mlfit also its centring copy and norms; in `default init` each program's "
             + "initialization too, so compare it within `same start`). Spark's RDD fit from `initialModel` reports no "
             + "iteration count: its row divides by the limit. `rows needing every distance` is mlfit's mean over the "
