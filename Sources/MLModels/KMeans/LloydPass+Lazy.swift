@@ -11,12 +11,12 @@ extension LloydPass {
     /// between the chunk's ``ClusterTotals``, which become the pass's statistics, with the
     /// cost from their moments. No farthest rows: a fit that finds an empty cluster after a
     /// lazy pass takes the pass again reading every row.
-    func computeLazily(_ chunk: DataChunk, moves: Moves, state: inout KMeansChunkState) -> ClusterSums {
-        guard var totals = state.totals else { return ClusterSums(zeroFor: shape) }
+    func computeLazily(
+        _ chunk: DataChunk, moves: Moves, totals: inout ClusterTotals, state: inout KMeansChunkState
+    ) -> ClusterSums {
         let n = chunk.rowCount, p = shape.featureCount
         let slack = self.slack
-        let gamma = CenterSet.expansionErrorFactor(featureCount: p)
-        let largestNorm = centers.squaredNorms.max() ?? 0
+        let test = BoundTest(self)
         let window = Self.windowRows(featureCount: p)
         var work = Workspace(exact: [Double](repeating: 0, count: min(n, window)))
         var before: [Int32] = []
@@ -30,25 +30,19 @@ extension LloydPass {
                     work.pending.removeAll(keepingCapacity: true)
                     for i in rows {
                         let a = Int(state.assignment[i])
+                        let l = max(0, moves.lowered(state.lower[i], assignedTo: a))
                         var u = state.upper[i] + moves.drift[a]
-                        let l = max(0, state.lower[i] - (a == moves.largestIndex ? moves.secondLargest : moves.largest))
-                        let margin = 4 * gamma * (state.norms[i] + largestNorm)
                         state.lower[i] = l
-                        // The assigned center is strictly nearest, beyond the GEMM's error, when
-                        // the lower bound on every other distance clears the upper bound.
-                        func kept() -> Bool {
-                            let other = max(l, 2 * moves.halfSeparation[a] - u)
-                            return other > 0 && other * other * (1 - slack) - u * u > margin
-                        }
-                        if kept() {
+                        if test.keeps(upper: u, other: moves.otherDistanceBound(lower: l, upper: u, assignedTo: a),
+                                      squaredNorm: state.norms[i]) {
                             state.upper[i] = u
                             continue
                         }
                         u = CenterSet.exactSquaredDistance(x + i * p, c + a * p, p).squareRoot() * (1 + slack)
+                        let other = moves.otherDistanceBound(lower: l, upper: u, assignedTo: a)
                         state.upper[i] = u
-                        // 2s − u bounds every other distance too: keep the larger bound.
-                        state.lower[i] = max(l, 2 * moves.halfSeparation[a] - u)
-                        if !kept() { work.pending.append(i) }
+                        state.lower[i] = other
+                        if !test.keeps(upper: u, other: other, squaredNorm: state.norms[i]) { work.pending.append(i) }
                     }
                     before.removeAll(keepingCapacity: true)
                     for i in work.pending { before.append(state.assignment[i]) }
@@ -63,7 +57,6 @@ extension LloydPass {
                 }
             }
         }
-        state.totals = totals
         return totals.statistics(centers: centers, costFactor: costFactor, distanceRows: distanceRows)
     }
 }

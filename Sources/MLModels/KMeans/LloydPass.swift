@@ -67,6 +67,40 @@ struct LloydPass: Sendable {
                 }
             }
         }
+
+        /// A row's lower bound `lᵢ` after the move: less the largest move of a center other
+        /// than its own, `a`.
+        @inline(__always)
+        func lowered(_ lower: Double, assignedTo a: Int) -> Double {
+            lower - (a == largestIndex ? secondLargest : largest)
+        }
+
+        /// Every other center is at least `max(lᵢ, 2sₐ − uᵢ)` from the row.
+        @inline(__always)
+        func otherDistanceBound(lower: Double, upper: Double, assignedTo a: Int) -> Double {
+            max(lower, 2 * halfSeparation[a] - upper)
+        }
+    }
+
+    /// Hamerly's test with the GEMM's error margin, set up once per chunk.
+    struct BoundTest {
+        let slack: Double
+        let gamma: Double
+        let largestNorm: Double
+
+        init(_ pass: LloydPass) {
+            slack = pass.slack
+            gamma = CenterSet.expansionErrorFactor(featureCount: pass.shape.featureCount)
+            largestNorm = pass.centers.squaredNorms.max() ?? 0
+        }
+
+        /// Whether `u` (above the distance to the assigned center) and `l` (below every other
+        /// distance) prove `‖xᵢ − cⱼ‖² − ‖xᵢ − cₐ‖²` larger than four times the GEMM's error
+        /// bound for a row of squared norm `xn`.
+        @inline(__always)
+        func keeps(upper u: Double, other l: Double, squaredNorm xn: Double) -> Bool {
+            l > 0 && l * l * (1 - slack) - u * u > 4 * gamma * (xn + largestNorm)
+        }
     }
 
     let centers: CenterSet
@@ -105,8 +139,11 @@ struct LloydPass: Sendable {
     func compute(_ chunk: DataChunk, _ context: ChunkContext, _ state: inout KMeansChunkState) -> ClusterSums {
         let n = chunk.rowCount, p = shape.featureCount
         let boundsHeld = state.assignment.count == n && state.upper.count == n && state.lower.count == n
-        if lazy, boundsHeld, let moves, state.totals != nil {
-            return computeLazily(chunk, moves: moves, state: &state)
+        if lazy, boundsHeld, let moves, var totals = state.totals {
+            // Out of the state while they change, so that updating them copies nothing.
+            state.totals = nil
+            defer { state.totals = totals }
+            return computeLazily(chunk, moves: moves, totals: &totals, state: &state)
         }
         state.totals = nil
         var sums = ClusterSums(zeroFor: shape)
@@ -169,8 +206,7 @@ struct LloydPass: Sendable {
         work: inout Workspace
     ) {
         let slack = self.slack
-        let gamma = CenterSet.expansionErrorFactor(featureCount: p)
-        let largestNorm = centers.squaredNorms.max() ?? 0
+        let test = BoundTest(self)
         centers.centers.withUnsafeBufferPointer { cBuffer in
             guard let c = cBuffer.baseAddress else { return }
             for i in rows {
@@ -178,12 +214,11 @@ struct LloydPass: Sendable {
                 let d2 = CenterSet.exactSquaredDistance(x + i * p, c + a * p, p)
                 work.exact[i - rows.lowerBound] = d2
                 let u = d2.squareRoot() * (1 + slack)
-                var l = state.lower[i] - (a == moves.largestIndex ? moves.secondLargest : moves.largest)
-                l = max(l, 2 * moves.halfSeparation[a] - u)
-                let margin = 4 * gamma * (state.norms[i] + largestNorm)
+                let l = moves.otherDistanceBound(
+                    lower: moves.lowered(state.lower[i], assignedTo: a), upper: u, assignedTo: a)
                 state.upper[i] = u
                 state.lower[i] = max(0, l)
-                if !(l > 0 && l * l * (1 - slack) - u * u > margin) { work.pending.append(i) }
+                if !test.keeps(upper: u, other: l, squaredNorm: state.norms[i]) { work.pending.append(i) }
             }
         }
     }
