@@ -76,8 +76,21 @@ public enum BLAS {
             alpha, a, blasInt(lda), b, blasInt(ldb), beta, c, blasInt(ldc))
     }
 
-    /// ``multiply(_:transposeA:_:transposeB:m:n:k:lda:ldb:into:ldc:alpha:beta:)`` on arrays,
-    /// writing `C` from `c[offset]` on.
+    /// The same product in single precision (`sgemm`), for screening computations whose
+    /// callers bound and repair its rounding.
+    public static func multiply(
+        _ a: UnsafePointer<Float>, transposeA: Bool, _ b: UnsafePointer<Float>,
+        transposeB: Bool, m: Int, n: Int, k: Int, lda: Int, ldb: Int,
+        into c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float = 1, beta: Float = 0
+    ) {
+        guard m > 0, n > 0 else { return }
+        cblas_sgemm(
+            CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
+            transposeB ? CblasTrans : CblasNoTrans, blasInt(m), blasInt(n), blasInt(k),
+            alpha, a, blasInt(lda), b, blasInt(ldb), beta, c, blasInt(ldc))
+    }
+
+    /// The `dgemm` product `C ← op(A)·op(B) + β·C` on arrays, writing `C` from `c[offset]` on.
     public static func multiply(
         _ a: [Double], transposeA: Bool, _ b: [Double], transposeB: Bool, m: Int, n: Int, k: Int,
         lda: Int, ldb: Int, into c: inout [Double], offset: Int = 0, ldc: Int, beta: Double = 0

@@ -6,15 +6,16 @@ import Synchronization
 /// The distance step of one Lloyd pass against plain `dgemm` on the same shape.
 ///
 /// The step is `KMeansModel.predictWithDistances` on each chunk of a loaded blobs `Dataset`
-/// (k centers, p features): the library's `NearestCenters` — one `dgemm` of `X·Cᵀ` per block
-/// of 256 rows, `‖x‖² − 2x·c + ‖c‖²`, the nearest center with exact distances for close
-/// calls, the exact distance to it — that a full Lloyd pass runs on every chunk (the public
-/// entry also computes the rows' norms, which a fit caches: 2p of the 2kp flops per row).
-/// Workers take chunks in turn, OpenBLAS single-threaded inside each, as in a pass.
+/// (k centers, p features): the library's `NearestCenters` — one GEMM of `X·Cᵀ` per block of
+/// 256 rows (`sgemm` on the rows rounded to `Float`, screening only), `‖x‖² − 2x·c + ‖c‖²`,
+/// the nearest center with exact distances for close calls, the exact distance to it — that
+/// a full Lloyd pass runs on every chunk (the public entry also computes the rows' norms,
+/// which a fit caches: 2p of the 2kp flops per row). Workers take chunks in turn, OpenBLAS
+/// single-threaded inside each, as in a pass.
 ///
 /// References, over the same rows and centers: `dgemm` of each whole chunk (`chunk rows × p`
-/// times `p × k`, the shape) and `dgemm` in the library's 256-row blocks. Flops:
-/// `2·n·k·p` for all three.
+/// times `p × k`, the shape), `dgemm` and `sgemm` in the library's 256-row blocks.
+/// Flops: `2·n·k·p` for all.
 enum KMeansKernelBenchmarks {
     struct Results {
         var table: Table
@@ -33,6 +34,18 @@ enum KMeansKernelBenchmarks {
         let centers = model.clusterCenters
         let chunks = data.chunks.map(\.features)
         let chunkRows = chunks.first?.rows ?? 0
+        let doubleChunks = chunks.map { chunk in chunk.withUnsafeBufferPointer { Array($0) } }
+        let doubleCenters = centers.withUnsafeBufferPointer { Array($0) }
+        let singleChunks = doubleChunks.map { $0.map { Float($0) } }
+        let singleCenters = doubleCenters.map { Float($0) }
+        let dgemm: @Sendable (UnsafePointer<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void = {
+            x, c, g, m in
+            BLAS.multiply(x, transposeA: false, c, transposeB: true, m: m, n: k, k: p, lda: p, ldb: p, into: g, ldc: k)
+        }
+        let sgemm: @Sendable (UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void = {
+            x, c, g, m in
+            BLAS.multiply(x, transposeA: false, c, transposeB: true, m: m, n: k, k: p, lda: p, ldb: p, into: g, ldc: k)
+        }
         let flops = 2 * Double(n) * Double(k) * Double(p)
 
         var table = Table(
@@ -48,18 +61,24 @@ enum KMeansKernelBenchmarks {
         }
         for threads in [1, 2] {
             add("dgemm, one per chunk (\(chunkRows) × \(p) · \(p) × \(k))", "dgemm kmeans chunk", threads,
-                streamingGEMM(chunks, centers: centers, blockRows: nil, threads: threads, repeats: repeats))
+                streamingGEMM(doubleChunks, centers: doubleCenters, k: k, p: p, blockRows: nil, threads: threads,
+                              repeats: repeats, gemm: dgemm))
             add("dgemm in the library's blocks (\(blockRows) × \(p) · \(p) × \(k))", "dgemm kmeans blocks", threads,
-                streamingGEMM(chunks, centers: centers, blockRows: blockRows, threads: threads, repeats: repeats))
+                streamingGEMM(doubleChunks, centers: doubleCenters, k: k, p: p, blockRows: blockRows, threads: threads,
+                              repeats: repeats, gemm: dgemm))
+            add("sgemm in the library's blocks (the rows already in `Float`)", "sgemm kmeans blocks", threads,
+                streamingGEMM(singleChunks, centers: singleCenters, k: k, p: p, blockRows: blockRows, threads: threads,
+                              repeats: repeats, gemm: sgemm))
             let step = try BLASThreads.singleThreaded {
                 try best(repeats) { try distanceStep(chunks, model: model, threads: threads) }
             }
             add("distance step (`KMeansModel.predictWithDistances`)", "kmeans distances", threads, step)
         }
         table.notes = [
-            "Flops 2·n·k·p for every row. The distance step adds to the GEMM the expansion, the scan for the nearest "
-                + "center, exact distances for close calls and to the chosen center, and the rows' norms. Target: the step "
-                + "≥ 60% of `dgemm (chunk × p × k)`. Best of \(repeats) after a warm-up.",
+            "Flops 2·n·k·p for every row. The distance step screens with `sgemm` on rows it rounds to `Float` itself, "
+                + "and adds the expansion, the scan for the nearest center, exact double-precision distances for close "
+                + "calls and to the chosen center, and the rows' norms. Target: the step ≥ 60% of `dgemm (chunk × p × k)`. "
+                + "Best of \(repeats) after a warm-up.",
             "1-minute load average at the end: \(loadAverage()).",
         ]
         return Results(table: table, rates: rates)
@@ -82,15 +101,18 @@ enum KMeansKernelBenchmarks {
         if let error = failure.withLock({ $0 }) { throw error }
     }
 
-    /// Seconds of `X·Cᵀ` over every chunk: one `dgemm` per chunk (`blockRows` nil) or per block
-    /// of `blockRows` rows, into a scratch product per worker.
-    static func streamingGEMM(_ chunks: [Matrix], centers: Matrix, blockRows: Int?, threads: Int, repeats: Int) -> Double {
-        let k = centers.rows, p = centers.columns
-        let largest = chunks.map(\.rows).max() ?? 0
+    /// Seconds of `X·Cᵀ` over every chunk (row-major, `p` columns): one GEMM per chunk
+    /// (`blockRows` nil) or per block of `blockRows` rows, into a scratch product per worker;
+    /// `gemm(x, c, product, m)` multiplies `m` rows.
+    static func streamingGEMM<Scalar: BinaryFloatingPoint & Sendable>(
+        _ chunks: [[Scalar]], centers: [Scalar], k: Int, p: Int, blockRows: Int?, threads: Int, repeats: Int,
+        gemm: @Sendable (UnsafePointer<Scalar>, UnsafePointer<Scalar>, UnsafeMutablePointer<Scalar>, Int) -> Void
+    ) -> Double {
+        let largest = chunks.map { $0.count / p }.max() ?? 0
         return BLASThreads.singleThreaded {
             best(repeats) {
                 DispatchQueue.concurrentPerform(iterations: threads) { t in
-                    var product = [Double](repeating: 0, count: max(1, (blockRows ?? largest) * k))
+                    var product = [Scalar](repeating: 0, count: max(1, (blockRows ?? largest) * k))
                     centers.withUnsafeBufferPointer { cBuffer in
                         product.withUnsafeMutableBufferPointer { g in
                             guard let cb = cBuffer.baseAddress, let gb = g.baseAddress else { return }
@@ -98,13 +120,12 @@ enum KMeansKernelBenchmarks {
                             while c < chunks.count {
                                 chunks[c].withUnsafeBufferPointer { xBuffer in
                                     guard let x = xBuffer.baseAddress else { return }
-                                    let n = chunks[c].rows
+                                    let n = chunks[c].count / p
                                     let step = blockRows ?? n
                                     var start = 0
                                     while start < n {
                                         let m = min(step, n - start)
-                                        BLAS.multiply(x + start * p, transposeA: false, cb, transposeB: true,
-                                                      m: m, n: k, k: p, lda: p, ldb: p, into: gb, ldc: k)
+                                        gemm(x + start * p, cb, gb, m)
                                         start += m
                                     }
                                 }

@@ -98,6 +98,8 @@ struct Report {
             add("logistic Newton pass, binomial (`LogisticLossStatistics`)", "logistic newton", "GFLOP/s", "dsyrk", "dsyrk")
             add("k-means distance step (`predictWithDistances`)", "kmeans distances", "GFLOP/s",
                 "dgemm chunk × p × k", "dgemm kmeans chunk")
+            add("k-means distance step (`predictWithDistances`)", "kmeans distances", "GFLOP/s",
+                "sgemm in its 256-row blocks", "sgemm kmeans blocks")
             add("moments pass (reads X, y once)", "moments GB/s", "GB/s", "memory bandwidth", "bandwidth")
             add("tree level pass (reads bins, nodes, labels)", "tree level GB/s", "GB/s", "memory bandwidth", "bandwidth")
             if let mb = csv.parse[threads], let bw = r["bandwidth"]?[threads] {

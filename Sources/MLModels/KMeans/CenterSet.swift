@@ -5,11 +5,33 @@ import MLNumerics
 struct CenterSet: Sendable {
     let centers: Matrix
     let squaredNorms: [Double]
+    let largestSquaredNorm: Double
+    /// The centers and their squared norms rounded to `Float`, for the single-precision
+    /// screening of ``NearestCenters``; empty when ``screensInSingle`` is false.
+    let singleCenters: [Float]
+    let singleSquaredNorms: [Float]
 
     init(_ centers: Matrix) {
         self.centers = centers
         squaredNorms = Self.squaredNorms(of: centers)
+        largestSquaredNorm = squaredNorms.max() ?? 0
+        if Self.fitsSingle(squaredNorm: largestSquaredNorm), ExpansionError.single(featureCount: centers.columns) != nil {
+            singleCenters = centers.withUnsafeBufferPointer { $0.map { Float($0) } }
+            singleSquaredNorms = squaredNorms.map { Float($0) }
+        } else {
+            singleCenters = []
+            singleSquaredNorms = []
+        }
     }
+
+    /// Whether distances to these centers may be screened in single precision.
+    var screensInSingle: Bool { !singleSquaredNorms.isEmpty || count == 0 }
+
+    /// Whether a row or center of squared norm `s` is in the range of the single-precision
+    /// screening: with `‖x‖², ‖c‖² ≤ 10³⁶` every coordinate, product, partial sum and expanded
+    /// distance stays below `4·10³⁶`, far from `Float`'s overflow at `3.4·10³⁸`.
+    @inline(__always)
+    static func fitsSingle(squaredNorm s: Double) -> Bool { s <= 1e36 }
 
     /// `‖xᵢ‖²` of every row, in the order of ``exactSquaredDistance(_:_:_:)`` (four partial
     /// sums): one running sum waits on `p` dependent additions per row.
@@ -38,14 +60,6 @@ struct CenterSet: Sendable {
 
     var count: Int { centers.rows }
     var featureCount: Int { centers.columns }
-
-    /// The relative error bound of a squared distance computed as `‖x‖² − 2x·c + ‖c‖²` by a
-    /// GEMM: the dot product's `p` roundings (`γₚ‖x‖‖c‖ ≤ γₚ(‖x‖² + ‖c‖²)/2`, twice), the
-    /// norms' and the two additions', with a factor of two to spare. Multiplied by
-    /// `‖x‖² + ‖c‖²` it bounds the absolute error.
-    static func expansionErrorFactor(featureCount p: Int) -> Double {
-        Double(4 * p + 16) * Double.ulpOfOne
-    }
 
     /// `Σₜ (xₜ − cⱼₜ)²` in a fixed order: the same bits wherever the row is processed.
     ///

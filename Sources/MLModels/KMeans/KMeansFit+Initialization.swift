@@ -78,7 +78,7 @@ extension KMeansFit {
             let n = chunk.rowCount
             let first = context.firstRow ?? 0
             if state.cost.count != n { state.cost = [Double](repeating: .infinity, count: n) }
-            var scratch: [Double] = []
+            var scratch = NearestCenters.Scratch()
             chunk.features.withUnsafeBufferPointer { x in
                 guard let base = x.baseAddress else { return }
                 state.norms.withUnsafeBufferPointer { norms in
@@ -175,7 +175,7 @@ extension KMeansFit {
         let (weights, report) = try data.pass(options: options, shape: distinct.count, states: &states) {
             chunk, _, state in
             var weights = CandidateWeights(zeroFor: distinct.count)
-            var scratch: [Double] = []
+            var scratch = NearestCenters.Scratch()
             chunk.features.withUnsafeBufferPointer { x in
                 state.norms.withUnsafeBufferPointer { norms in
                     guard let base = x.baseAddress, let normBase = norms.baseAddress else { return }

@@ -54,7 +54,7 @@ public struct KMeansModel: Sendable, Hashable {
         let norms = CenterSet.squaredNorms(of: x)
         var clusters = [Int](repeating: 0, count: n)
         var distances = [Double](repeating: 0, count: n)
-        var scratch: [Double] = []
+        var scratch = NearestCenters.Scratch()
         let centers = CenterSet(clusterCenters)
         let cosine = distanceMeasure == .cosine
         x.withUnsafeBufferPointer { b in

@@ -85,13 +85,15 @@ struct LloydPass: Sendable {
     /// Hamerly's test with the GEMM's error margin, set up once per chunk.
     struct BoundTest {
         let slack: Double
-        let gamma: Double
+        /// The larger of the two expansions' bounds: plain Lloyd may screen a block in either.
+        let error: ExpansionError
         let largestNorm: Double
 
         init(_ pass: LloydPass) {
+            let p = pass.shape.featureCount
             slack = pass.slack
-            gamma = CenterSet.expansionErrorFactor(featureCount: pass.shape.featureCount)
-            largestNorm = pass.centers.squaredNorms.max() ?? 0
+            error = ExpansionError.single(featureCount: p) ?? ExpansionError.double(featureCount: p)
+            largestNorm = pass.centers.largestSquaredNorm
         }
 
         /// Whether `u` (above the distance to the assigned center) and `l` (below every other
@@ -99,7 +101,7 @@ struct LloydPass: Sendable {
         /// bound for a row of squared norm `xn`.
         @inline(__always)
         func keeps(upper u: Double, other l: Double, squaredNorm xn: Double) -> Bool {
-            l > 0 && l * l * (1 - slack) - u * u > 4 * gamma * (xn + largestNorm)
+            l > 0 && l * l * (1 - slack) - u * u > 4 * error.bound(xn, largestNorm)
         }
     }
 
@@ -131,7 +133,7 @@ struct LloydPass: Sendable {
     struct Workspace {
         var exact: [Double]
         var pending: [Int] = []
-        var products: [Double] = []
+        var distances = NearestCenters.Scratch()
         var block: [Double] = []
         var norms: [Double] = []
     }
@@ -238,22 +240,27 @@ struct LloydPass: Sendable {
             state.upper[i] = nearest.squaredDistance.squareRoot() * (1 + slack)
             state.lower[i] = nearest.secondLowerBound.squareRoot() * (1 - slack)
         }
-        var products = work.products
-        defer { work.products = products }
+        // Out of the workspace while in use (`record` writes to it): a copy would leave the
+        // buffers shared, and the first write would copy them whole.
+        var distances = NearestCenters.Scratch()
+        swap(&distances, &work.distances)
+        defer { swap(&distances, &work.distances) }
         if pending.count == rows.count {
             let norms = state.norms
             norms.withUnsafeBufferPointer { nb in
                 guard let normBase = nb.baseAddress else { return }
                 NearestCenters.find(
-                    x + offset * p, rows: rows.count, norms: normBase + offset, centers: centers, scratch: &products
+                    x + offset * p, rows: rows.count, norms: normBase + offset, centers: centers, scratch: &distances
                 ) { r, nearest in record(offset + r, nearest) }
             }
             return
         }
-        var block = work.block, norms = work.norms
+        var block: [Double] = [], norms: [Double] = []
+        swap(&block, &work.block)
+        swap(&norms, &work.norms)
         defer {
-            work.block = block
-            work.norms = norms
+            swap(&block, &work.block)
+            swap(&norms, &work.norms)
         }
         if block.count < pending.count * p { block = [Double](repeating: 0, count: rows.count * p) }
         if norms.count < pending.count { norms = [Double](repeating: 0, count: rows.count) }
@@ -267,7 +274,7 @@ struct LloydPass: Sendable {
         block.withUnsafeBufferPointer { b in
             norms.withUnsafeBufferPointer { nb in
                 guard let base = b.baseAddress, let normBase = nb.baseAddress else { return }
-                NearestCenters.find(base, rows: pending.count, norms: normBase, centers: centers, scratch: &products) {
+                NearestCenters.find(base, rows: pending.count, norms: normBase, centers: centers, scratch: &distances) {
                     r, nearest in record(pending[r], nearest)
                 }
             }

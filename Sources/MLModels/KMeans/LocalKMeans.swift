@@ -113,7 +113,7 @@ enum LocalKMeans {
         var centers = start
         var assignment = [Int](repeating: -1, count: m)
         var cost = Double.infinity
-        var scratch: [Double] = []
+        var scratch = NearestCenters.Scratch()
         for iteration in 0...maxIterations {
             var changed = false
             cost = 0

@@ -9,11 +9,14 @@ import Testing
 /// The block kernels of k-means beside naive row-by-row implementations, and the statistics'
 /// byte forms.
 @Suite struct KMeansKernelTests {
-    static func find(_ x: Matrix, _ centers: Matrix) -> [Nearest] {
+    static func find(_ x: Matrix, _ centers: Matrix) -> [Nearest] { findCountingBlocks(x, centers).nearest }
+
+    /// The nearest centers, and how many blocks were decided in single and in double precision.
+    static func findCountingBlocks(_ x: Matrix, _ centers: Matrix) -> (nearest: [Nearest], single: Int, double: Int) {
         let p = x.columns
         let norms = (0..<x.rows).map { i in (0..<p).reduce(0.0) { $0 + x[i, $1] * x[i, $1] } }
         var result: [Nearest] = []
-        var scratch: [Double] = []
+        var scratch = NearestCenters.Scratch()
         x.withUnsafeBufferPointer { b in
             norms.withUnsafeBufferPointer { nb in
                 guard let base = b.baseAddress, let normBase = nb.baseAddress else { return }
@@ -22,7 +25,68 @@ import Testing
                 }
             }
         }
-        return result
+        return (result, scratch.singleBlocks, scratch.doubleBlocks)
+    }
+
+    /// Every row's nearest center and exact distance as the naive scan gives them.
+    static func expectNaive(_ found: [Nearest], _ x: Matrix, _ centers: Matrix, _ label: String) {
+        for i in 0..<x.rows {
+            let naive = NearestCenters.naive(x.row(i), centers: centers)
+            #expect(found[i].index == naive.index, "\(label), row \(i)")
+            #expect(found[i].squaredDistance.bitPattern == naive.squaredDistance.bitPattern, "\(label), row \(i)")
+        }
+    }
+
+    /// The single-precision screening and its ways back to double precision, each against
+    /// the naive scan: well-separated rows are decided in single; rows whose two nearest
+    /// centers differ by 10⁻⁸ of their squared norms (far below single's error bound, far above
+    /// double's) are decided by exact distances inside a screened block when they are few,
+    /// and make the block go to double when they are many; coordinates of 10²⁰ (squared norms
+    /// beyond single's range) and of 10⁻²⁵ (products below `Float`'s normal range) never
+    /// decide in single.
+    @Test func singlePrecisionScreeningFallsBackToDoubleWhenInDoubt() throws {
+        let p = 6, k = 9
+        var centers = Self.random(k, p, scale: 20, offset: 0, seed: 11)
+        for t in 0..<p { centers[1, t] = centers[0, t] + 1 }
+        // Rows on the bisector of centers 0 and 1 (`c₁ − c₀ = (1, …, 1)`, so `u` with zero sum
+        // keeps them there), moved off it by ±10⁻⁷ of `c₁ − c₀`.
+        var random = SeededRandom(seed: 12)
+        func closeCall() -> [Double] {
+            let shift = (random.uniform() < 0.5 ? -1e-7 : 1e-7)
+            let u = (0..<p).map { _ in random.uniform() - 0.5 }
+            let mean = u.reduce(0, +) / Double(p)
+            return (0..<p).map { t in 0.5 * (centers[0, t] + centers[1, t]) + (u[t] - mean) + shift }
+        }
+        let separated = Self.random(512, p, scale: 20, offset: 0, seed: 13)
+        var few = separated, many = separated
+        func setRow(_ m: inout Matrix, _ i: Int, _ row: [Double]) { for t in 0..<p { m[i, t] = row[t] } }
+        for i in stride(from: 0, to: 512, by: 32) { setRow(&few, i, closeCall()) }
+        for i in stride(from: 0, to: 512, by: 4) { setRow(&many, i, closeCall()) }
+        var huge = separated, tiny = separated, hugeCenters = centers, tinyCenters = centers
+        for i in 0..<512 {
+            for t in 0..<p {
+                huge[i, t] *= 1e20
+                tiny[i, t] *= 1e-25
+            }
+        }
+        for j in 0..<k {
+            for t in 0..<p {
+                hugeCenters[j, t] *= 1e20
+                tinyCenters[j, t] *= 1e-25
+            }
+        }
+        let cases: [(String, Matrix, Matrix, single: Int, double: Int)] = [
+            ("separated", separated, centers, 2, 0), ("a few close calls", few, centers, 2, 0),
+            ("many close calls", many, centers, 0, 2), ("huge", huge, hugeCenters, 0, 2),
+            ("tiny", tiny, tinyCenters, 0, 2),
+        ]
+        for (label, x, c, single, double) in cases {
+            let found = Self.findCountingBlocks(x, c)
+            #expect(found.single == single && found.double == double, "\(label): \(found.single) single, \(found.double) double")
+            Self.expectNaive(found.nearest, x, c, label)
+        }
+        let closeRows = stride(from: 0, to: 512, by: 32).map { NearestCenters.naive(few.row($0), centers: centers).index }
+        #expect(Set(closeRows) == [0, 1], "the close calls fall on both sides")
     }
 
     static func random(_ rows: Int, _ columns: Int, scale: Double, offset: Double, seed: UInt64) -> Matrix {
