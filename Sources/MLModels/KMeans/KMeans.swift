@@ -154,8 +154,13 @@ public struct KMeans: Sendable, Hashable, Codable {
         let clock = ContinuousClock()
         let start = clock.now
         let (data, read) = try source.load(options: options)
-        var fit = try KMeansFit(estimator: self, data: data, options: options)
-        let model = try fit.run()
+        // OpenBLAS single-threaded between passes too (the local k-means of the candidates):
+        // a multi-threaded call leaves OpenBLAS's pool spinning on the cores the next pass's
+        // workers need.
+        let (fit, model) = try BLASThreads.singleThreaded {
+            var fit = try KMeansFit(estimator: self, data: data, options: options)
+            return (fit, try fit.run())
+        }
         let total = clock.now - start
         let totalSeconds = Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18
         let solveSeconds = max(0, totalSeconds - read.seconds - fit.inMemory.seconds)

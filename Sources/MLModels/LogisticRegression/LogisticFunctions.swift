@@ -3,6 +3,9 @@ import Foundation
 /// The logistic sigmoid, softplus and log-sum-exp in forms that neither overflow nor lose
 /// the small tail: every `exp` is of a non-positive number.
 enum LogisticFunctions {
+    /// `log 2 = softplus(0)`.
+    static let logTwo = 0.693_147_180_559_945_3
+
     /// `σ(z) = 1/(1 + e^{−z})`.
     @inline(__always)
     static func sigmoid(_ z: Double) -> Double {

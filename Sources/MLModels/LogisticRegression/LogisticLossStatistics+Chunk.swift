@@ -1,3 +1,4 @@
+import Foundation
 import MLData
 import MLEngine
 import MLNumerics
@@ -34,20 +35,24 @@ extension LogisticLossStatistics {
                 "logistic statistics of shape \(shape) for \(p) features, \(k) classes, \(theta.count) parameters")
         }
         guard n > 0 else { return }
-        var codes = [Int](repeating: 0, count: n)
+        var codes = [Int32](repeating: 0, count: n)
         for i in 0..<n {
             let y = chunk.labels[i]
             guard y >= 0, y < Double(k), y.rounded(.towardZero) == y else {
                 throw LogisticRegressionError.invalidClassCode(y, classCount: k)
             }
-            codes[i] = Int(y)
+            codes[i] = Int32(y)
         }
         let weights = chunk.weights.isEmpty ? [Double](repeating: 1, count: n) : chunk.weights
         for w in weights { weightSum += w }
+        // At θ = 0, where every fit starts, every score is 0: no product with the rows, and
+        // each row's loss and probabilities are the same constants.
+        let atZero = theta.allSatisfy { $0 == 0 }
         if shape.rows == 1 {
-            binomial(chunk, codes: codes, weights: weights, theta: theta, hessianRows: hessianRows)
+            binomial(chunk, codes: codes, weights: weights, theta: theta, atZero: atZero, hessianRows: hessianRows)
         } else {
-            multinomial(chunk, codes: codes, weights: weights, classes: k, theta: theta, hessianRows: hessianRows)
+            multinomial(
+                chunk, codes: codes, weights: weights, classes: k, theta: theta, atZero: atZero, hessianRows: hessianRows)
         }
     }
 
@@ -57,7 +62,7 @@ extension LogisticLossStatistics {
     /// `√dᵢ·xᵢ` (`dᵢ = wᵢσᵢ(1 − σᵢ)`), its intercept column `Xᵀd = (√d·X)ᵀ√d` by one `dgemv` and
     /// its corner `Σdᵢ`. One scaled copy of the sampled rows is the only buffer of the chunk's size.
     private mutating func binomial(
-        _ chunk: DataChunk, codes: [Int], weights: [Double], theta: [Double], hessianRows: HessianRows
+        _ chunk: DataChunk, codes: [Int32], weights: [Double], theta: [Double], atZero: Bool, hessianRows: HessianRows
     ) {
         let n = chunk.rowCount, p = chunk.featureCount, q = shape.width
         var z = [Double](repeating: shape.fitIntercept ? theta[p] : 0, count: n)
@@ -77,7 +82,7 @@ extension LogisticLossStatistics {
                             while start < n {
                                 let rows = min(windowRows, n - start)
                                 // An intercept-only model (p = 0) has no block to multiply.
-                                if let x = px.baseAddress, let t = pt.baseAddress, let z = pz.baseAddress {
+                                if !atZero, let x = px.baseAddress, let t = pt.baseAddress, let z = pz.baseAddress {
                                     BLAS.multiply(
                                         x + start * p, rows: rows, columns: p, leadingDimension: p, vector: t,
                                         into: z + start, beta: 1)
@@ -85,7 +90,8 @@ extension LogisticLossStatistics {
                                 for i in start..<(start + rows) {
                                     let w = weights[i], zi = pz[i]
                                     let positive = codes[i] == 1
-                                    let (softplus, sigmoid) = LogisticFunctions.softplusAndSigmoid(zi)
+                                    let (softplus, sigmoid) = atZero
+                                        ? (LogisticFunctions.logTwo, 0.5) : LogisticFunctions.softplusAndSigmoid(zi)
                                     lossSum += w * (softplus - (positive ? zi : 0))
                                     pr[i] = w * (sigmoid - (positive ? 1 : 0))
                                     residualSum += pr[i]
@@ -147,7 +153,7 @@ extension LogisticLossStatistics {
     /// `Σᵢ rᵢ`; the Hessian from the sampled rows' augmented copy `x̃ = [x, 1]`, the only
     /// buffer of the block's size, made in Hessian passes alone.
     private mutating func multinomial(
-        _ chunk: DataChunk, codes: [Int], weights: [Double], classes k: Int, theta: [Double],
+        _ chunk: DataChunk, codes: [Int32], weights: [Double], classes k: Int, theta: [Double], atZero: Bool,
         hessianRows: HessianRows
     ) {
         let n = chunk.rowCount, p = chunk.featureCount, q = shape.width
@@ -162,6 +168,7 @@ extension LogisticLossStatistics {
         var residual = [Double](repeating: 0, count: n * k)
         var lossSum = 0.0, wrong = 0.0
         let windowRows = ChunkPlan.cacheWindowRows(columns: p)
+        let uniform = 1 / Double(k), logClasses = log(Double(k))
         x.withUnsafeBufferPointer { px in
             theta.withUnsafeBufferPointer { pt in
                 scores.withUnsafeMutableBufferPointer { pz in
@@ -172,7 +179,7 @@ extension LogisticLossStatistics {
                             while start < n {
                                 let rows = min(windowRows, n - start)
                                 // An intercept-only model (p = 0) has no block to multiply.
-                                if p > 0, let x = px.baseAddress, let t = pt.baseAddress {
+                                if p > 0, !atZero, let x = px.baseAddress, let t = pt.baseAddress {
                                     BLAS.multiply(
                                         x + start * p, transposeA: false, t, transposeB: true, m: rows, n: k, k: p,
                                         lda: p, ldb: q, into: base + start * k, ldc: k,
@@ -180,11 +187,17 @@ extension LogisticLossStatistics {
                                 }
                                 for i in start..<(start + rows) {
                                     let row = base + i * k
-                                    let y = codes[i]
+                                    let y = Int(codes[i])
                                     let chosen = row[y]
                                     var strict = true
                                     for c in 0..<k where c != y && !(row[c] < chosen) { strict = false }
-                                    let logNormalizer = LogisticFunctions.softmax(row, count: k)
+                                    let logNormalizer: Double
+                                    if atZero {
+                                        for c in 0..<k { row[c] = uniform }
+                                        logNormalizer = logClasses
+                                    } else {
+                                        logNormalizer = LogisticFunctions.softmax(row, count: k)
+                                    }
                                     let w = weights[i]
                                     lossSum += w * (logNormalizer - chosen)
                                     if !strict { wrong += w }
