@@ -54,10 +54,10 @@ public struct WeightedMoments: Sendable, Hashable, Codable {
 
     /// The counts, weight total and means of one chunk, without its ranges (left at ±∞ for a
     /// caller that reads the rows anyway to fill them in).
-    init(sumsOf chunk: DataChunk) {
-        let sums = ChunkSums(chunk)
+    init(sumsOf chunk: DataChunk, rows: Range<Int>? = nil) {
+        let sums = ChunkSums(chunk, rows: rows)
         self.init(featureCount: chunk.featureCount)
-        rowCount = chunk.rowCount
+        rowCount = rows?.count ?? chunk.rowCount
         positiveWeightRowCount = sums.positiveRows
         weightSum = sums.weightSum
         mean = sums.mean
