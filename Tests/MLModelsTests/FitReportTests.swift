@@ -49,6 +49,26 @@ import Testing
         #expect(fit.report.passes == inMemory.passes + 1)
     }
 
+    /// Logistic regression and k-means fit inside one block that keeps OpenBLAS single-threaded;
+    /// the report must still count the passes made there (it once kept a copy of the fit taken
+    /// before its iterations: 1 pass for 3 iterations).
+    @Test func logisticRegressionAndKMeansCountTheirPassesInMemory() throws {
+        let iris = KMeansFixtures.irisPath
+        let labelled = try CSVSource(
+            path: iris, options: CSVOptions(label: "species", features: KMeansFixtures.irisFeatures, categorical: ["species"]))
+        let logistic = try LogisticRegression(regParam: 0.01).fitWithReport(labelled, options: ExecutionOptions(threads: 2))
+        let logisticIterations = try #require(logistic.report.iterations)
+        // The start pass, then at least one trial point per iteration.
+        #expect(logisticIterations >= 3)
+        #expect(try #require(logistic.report.inMemory).passes >= logisticIterations + 1)
+        let points = try CSVSource(path: iris, options: CSVOptions(features: KMeansFixtures.irisFeatures))
+        let kmeans = try KMeans(k: 3, seed: 1).fitWithReport(points, options: ExecutionOptions(threads: 2))
+        let kmeansIterations = try #require(kmeans.report.iterations)
+        // Initialization, one pass per iteration and the final assignment pass.
+        #expect(kmeansIterations >= 2)
+        #expect(try #require(kmeans.report.inMemory).passes >= kmeansIterations + 2)
+    }
+
     @Test func categoricalFeaturesAreRefusedByName() throws {
         let schema = Schema(
             featureNames: ["size", "color"], labelName: "y",

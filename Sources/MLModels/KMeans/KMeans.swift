@@ -159,7 +159,8 @@ public struct KMeans: Sendable, Hashable, Codable {
         // workers need.
         let (fit, model) = try BLASThreads.singleThreaded {
             var fit = try KMeansFit(estimator: self, data: data, options: options)
-            return (fit, try fit.run())
+            let model = try fit.run()
+            return (fit, model)
         }
         let total = clock.now - start
         let totalSeconds = Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18

@@ -197,7 +197,8 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
         let (fit, solution) = try BLASThreads.singleThreaded {
             var fit = try LogisticFit(estimator: self, data: data, options: options)
             if let labelPass { fit.recordPass(labelPass) }
-            return (fit, try fit.solve())
+            let solution = try fit.solve()
+            return (fit, solution)
         }
         let model = try fit.model(from: solution)
         let total = clock.now - start
