@@ -3,7 +3,7 @@ import MLNumerics
 extension NearestCenters {
     /// Decides one block of at most ``blockRows`` rows from a single-precision expansion:
     /// the rows rounded to `Float`, one `sgemm` against ``CenterSet/singleCenters``, the scan
-    /// on eight lanes, and exact double-precision distances for the rows in doubt.
+    /// on four `Float` lanes, and exact double-precision distances for the rows in doubt.
     ///
     /// Returns false, having called nothing, when the rows or centers are outside the range
     /// of ``CenterSet/fitsSingle(squaredNorm:)`` or more than one row in ``doubtfulShare`` is
