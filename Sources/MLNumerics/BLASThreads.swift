@@ -19,6 +19,10 @@ public enum BLASThreads {
     /// of its own. The setting is process-wide, so overlapping callers (passes running at
     /// the same time) are counted: the first one in saves the thread count, the last one out
     /// restores it.
+    ///
+    /// An iterative fit runs whole inside it, its small solves between passes included: after
+    /// a multi-threaded call OpenBLAS's pool threads spin (`sched_yield`) for a while, on the
+    /// cores the next pass's workers need (a fifth of a 5-class logistic fit's time).
     public static func singleThreaded<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
         singleThreadedUsers.withLock { state in
             if state.users == 0 {

@@ -34,8 +34,7 @@ enum KMeansKernelBenchmarks {
         let centers = model.clusterCenters
         let chunks = data.chunks.map(\.features)
         let chunkRows = chunks.first?.rows ?? 0
-        let doubleChunks = chunks.map { chunk in chunk.withUnsafeBufferPointer { Array($0) } }
-        let doubleCenters = centers.withUnsafeBufferPointer { Array($0) }
+        let doubleChunks = chunks.map(\.elements), doubleCenters = centers.elements
         let singleChunks = doubleChunks.map { $0.map { Float($0) } }
         let singleCenters = doubleCenters.map { Float($0) }
         let dgemm: @Sendable (UnsafePointer<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void = {

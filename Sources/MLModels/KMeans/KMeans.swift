@@ -154,9 +154,7 @@ public struct KMeans: Sendable, Hashable, Codable {
         let clock = ContinuousClock()
         let start = clock.now
         let (data, read) = try source.load(options: options)
-        // OpenBLAS single-threaded between passes too (the local k-means of the candidates):
-        // a multi-threaded call leaves OpenBLAS's pool spinning on the cores the next pass's
-        // workers need.
+        // OpenBLAS single-threaded between passes too (see `BLASThreads.singleThreaded`).
         let (fit, model) = try BLASThreads.singleThreaded {
             var fit = try KMeansFit(estimator: self, data: data, options: options)
             let model = try fit.run()

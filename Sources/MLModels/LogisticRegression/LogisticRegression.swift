@@ -191,9 +191,7 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
                 count: data.schema.featureCount, limit: Self.maxNewtonParametersForced / rows - (fitIntercept ? 1 : 0),
                 solver: "newton (with \(classes.count) classes)")
         }
-        // OpenBLAS single-threaded between passes too: the Newton systems are small, and a
-        // multi-threaded call leaves OpenBLAS's pool spinning (`sched_yield`) on the cores
-        // the next pass's workers need (a fifth of a 5-class fit's time).
+        // OpenBLAS single-threaded between passes too (see `BLASThreads.singleThreaded`).
         let (fit, solution) = try BLASThreads.singleThreaded {
             var fit = try LogisticFit(estimator: self, data: data, options: options)
             if let labelPass { fit.recordPass(labelPass) }
