@@ -16,7 +16,8 @@ extension LogisticFit {
     /// Each iteration solves for the minimizer `x` of the local model
     /// `(1/W)·(∇Lᵀ(x − θ) + ½(x − θ)ᵀH(x − θ)) + ½Σlᵢxᵢ² + Σcᵢ|xᵢ|` — by Cholesky on
     /// `H/W + diag(l)` without L1 terms, by ``CoordinateDescent`` on `(H, −∇L)` with them —
-    /// and searches along `d = x − θ`: trial points `θ + t·d`, `t = 1, ½, ¼, …`, each
+    /// and searches along `d = x − θ`: trial points `θ + t·d`, `t = t₀, t₀/2, t₀/4, …` (`t₀ = 1`
+    /// but for the first step without L1 terms, ``openingStepLength(from:along:)``), each
     /// evaluated by one pass that also gathers the gradient and Hessian there, so the
     /// accepted trial's pass is the next iteration's. A trial is accepted when
     /// `F(θ + t·d) ≤ F(θ) + 10⁻⁴·t·Δ` with `Δ = gᵀd + Σcᵢ(|xᵢ| − |θᵢ|) < 0` (Armijo; `g` the
@@ -73,7 +74,8 @@ extension LogisticFit {
                 break
             }
             var accepted: (theta: [Double], statistics: LogisticLossStatistics, value: Double)?
-            var step = 1.0
+            // The first step from θ = 0 starts at the sampled minimum along its direction.
+            var step = iterations == 0 && !hasL1 ? try openingStepLength(from: theta, along: direction) : 1
             for _ in 0..<40 {
                 let trial = (0..<count).map { theta[$0] + step * direction[$0] }
                 let trialStatistics = try evaluate(trial, hessian: !(reuseCurvature && step == 1))

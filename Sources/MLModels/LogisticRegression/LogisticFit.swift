@@ -35,6 +35,9 @@ struct LogisticFit {
     /// Steps on a sampled Hessian before Newton falls back to every row: about twice what
     /// the sample needs on well-spread rows (5–6 steps to `tol` = 1e-6 on 500,000 × 50).
     var sampledHessianSteps = 12
+    /// The opening step's line search sums every `lineSampleStride`-th row: about 16,384 rows,
+    /// enough to place the minimum along the line to a percent or so.
+    let lineSampleStride: Int
     /// `W = Σw`.
     var weightSum: Double { moments.weightSum }
     /// The loss statistics at `θ = 0` from the first pass, until a fit's first evaluation
@@ -71,6 +74,7 @@ struct LogisticFit {
         let stride = LogisticRegression.hessianStride(
             rows: Int(counted.rows), parameterCount: shape.parameterCount, modelRows: shape.rows)
         hessianStride = stride
+        lineSampleStride = max(1, Int(counted.rows) / 16_384)
         let (start, first) = try data.pass(options: options, shape: LogisticStartStatistics.Shape(loss: shape)) {
             chunk, context in
             try LogisticStartStatistics(

@@ -16,11 +16,18 @@ enum LogisticFunctions {
 
     /// `softplus(z) = log(1 + e^z) = max(z, 0) + log1p(e)` and `σ(z)` from one `exp`,
     /// `e = e^{−|z|}`: `σ(z) = 1/(1 + e)` for `z ≥ 0` and `e/(1 + e)` below.
+    ///
+    /// `log1p(e)` as `log(u) + (e − (u − 1))/u` with `u = fl(1 + e)`: for `e ∈ (0, 1]`,
+    /// `u − 1` is exact and `e − (u − 1)` is the exact rounding error `δ` of `1 + e`, so this
+    /// is `log(1 + e) − O(δ²)`, as accurate as `log` itself. glibc's `log1p` took three times
+    /// as long as its `exp` and `log` and a sixth of a gradient pass over 500,000 × 50 rows.
     @inline(__always)
     static func softplusAndSigmoid(_ z: Double) -> (softplus: Double, sigmoid: Double) {
         let e = exp(-abs(z))
-        let inverse = 1 / (1 + e)
-        return (max(z, 0) + log1p(e), z >= 0 ? inverse : e * inverse)
+        let u = 1 + e
+        let inverse = 1 / u
+        let log1pe = log(u) + (e - (u - 1)) * inverse
+        return (max(z, 0) + log1pe, z >= 0 ? inverse : e * inverse)
     }
 
     /// `σ(z)·(1 − σ(z)) = e^{−|z|}/(1 + e^{−|z|})²`, without the cancellation of `1 − σ`.
@@ -42,7 +49,8 @@ enum LogisticFunctions {
             scores[c] = e
             sum += e
         }
-        for c in 0..<k { scores[c] /= sum }
+        let inverse = 1 / sum
+        for c in 0..<k { scores[c] *= inverse }
         return top + log(sum)
     }
 }

@@ -70,39 +70,58 @@ extension LogisticLossStatistics {
         var featureGradient = [Double](repeating: 0, count: p)
         var lossSum = 0.0, wrong = 0.0, residualSum = 0.0
         let x = chunk.features.elements
-        // Window by window (`ChunkPlan.cacheWindowRows(columns:)`), so that `Xᵀr` reads the
-        // rows again from cache right after `Xβ` and the loss have been computed on them.
+        // The Hessian's rows, each scaled by √dᵢ (dᵢ = wᵢσᵢ(1 − σᵢ)) as its window passes, while
+        // the window is in cache: gathered after the loop, they would be read from memory again.
+        let sampled = shape.hessian ? hessianRows.rows(inChunkOf: n) : []
+        let m = sampled.count
+        var scaled = [Double](repeating: 0, count: m * p)
+        var roots = [Double](repeating: 0, count: m)
+        var curvatureSum = 0.0, sampledWeight = 0.0
+        // Window by window (`ChunkPlan.cacheWindowRows(columns:)`), so that `Xᵀr` and the
+        // Hessian's rows read the rows again from cache right after `Xβ` and the loss.
         let windowRows = ChunkPlan.cacheWindowRows(columns: p)
         x.withUnsafeBufferPointer { px in
             theta.withUnsafeBufferPointer { pt in
                 z.withUnsafeMutableBufferPointer { pz in
                     residual.withUnsafeMutableBufferPointer { pr in
                         featureGradient.withUnsafeMutableBufferPointer { pg in
-                            var start = 0
-                            while start < n {
-                                let rows = min(windowRows, n - start)
-                                // An intercept-only model (p = 0) has no block to multiply.
-                                if !atZero, let x = px.baseAddress, let t = pt.baseAddress, let z = pz.baseAddress {
-                                    BLAS.multiply(
-                                        x + start * p, rows: rows, columns: p, leadingDimension: p, vector: t,
-                                        into: z + start, beta: 1)
+                            scaled.withUnsafeMutableBufferPointer { ps in
+                                var start = 0, next = 0
+                                while start < n {
+                                    let rows = min(windowRows, n - start)
+                                    // An intercept-only model (p = 0) has no block to multiply.
+                                    if !atZero, let x = px.baseAddress, let t = pt.baseAddress, let z = pz.baseAddress {
+                                        BLAS.multiply(
+                                            x + start * p, rows: rows, columns: p, leadingDimension: p, vector: t,
+                                            into: z + start, beta: 1)
+                                    }
+                                    for i in start..<(start + rows) {
+                                        let w = weights[i], zi = pz[i]
+                                        let positive = codes[i] == 1
+                                        let (softplus, sigmoid) = atZero
+                                            ? (LogisticFunctions.logTwo, 0.5) : LogisticFunctions.softplusAndSigmoid(zi)
+                                        lossSum += w * (softplus - (positive ? zi : 0))
+                                        pr[i] = w * (sigmoid - (positive ? 1 : 0))
+                                        residualSum += pr[i]
+                                        if positive ? !(zi > 0) : !(zi < 0) { wrong += w }
+                                    }
+                                    if let x = px.baseAddress, let r = pr.baseAddress, let g = pg.baseAddress {
+                                        BLAS.multiply(
+                                            x + start * p, rows: rows, columns: p, leadingDimension: p, transposed: true,
+                                            vector: r + start, into: g, beta: 1)
+                                    }
+                                    while next < m, sampled[next] < start + rows {
+                                        let i = sampled[next]
+                                        let d = weights[i] * LogisticFunctions.sigmoidDerivative(pz[i])
+                                        let root = d.squareRoot()
+                                        roots[next] = root
+                                        curvatureSum += d
+                                        sampledWeight += weights[i]
+                                        for j in 0..<p { ps[next * p + j] = root * px[i * p + j] }
+                                        next += 1
+                                    }
+                                    start += rows
                                 }
-                                for i in start..<(start + rows) {
-                                    let w = weights[i], zi = pz[i]
-                                    let positive = codes[i] == 1
-                                    let (softplus, sigmoid) = atZero
-                                        ? (LogisticFunctions.logTwo, 0.5) : LogisticFunctions.softplusAndSigmoid(zi)
-                                    lossSum += w * (softplus - (positive ? zi : 0))
-                                    pr[i] = w * (sigmoid - (positive ? 1 : 0))
-                                    residualSum += pr[i]
-                                    if positive ? !(zi > 0) : !(zi < 0) { wrong += w }
-                                }
-                                if let x = px.baseAddress, let r = pr.baseAddress, let g = pg.baseAddress {
-                                    BLAS.multiply(
-                                        x + start * p, rows: rows, columns: p, leadingDimension: p, transposed: true,
-                                        vector: r + start, into: g, beta: 1)
-                                }
-                                start += rows
                             }
                         }
                     }
@@ -114,29 +133,10 @@ extension LogisticLossStatistics {
         if p > 0 { gradient.replaceSubrange(0..<p, with: featureGradient) }
         if shape.fitIntercept { gradient[p] = residualSum }
         guard shape.hessian else { return }
-        let sampled = hessianRows.rows(inChunkOf: n)
-        let m = sampled.count
-        var roots = [Double](repeating: 0, count: m)
-        var curvatureSum = 0.0, sampledWeight = 0.0
-        for (r, i) in sampled.enumerated() {
-            let d = weights[i] * LogisticFunctions.sigmoidDerivative(z[i])
-            roots[r] = d.squareRoot()
-            curvatureSum += d
-            sampledWeight += weights[i]
-        }
         hessianWeightSum = sampledWeight
         if shape.fitIntercept { hessian[p * q + p] = curvatureSum }
         guard p > 0, m > 0 else { return }
         // The feature block: one dsyrk on √dᵢ·xᵢ, written into the q × q upper triangle.
-        var scaled = [Double](repeating: 0, count: m * p)
-        x.withUnsafeBufferPointer { px in
-            scaled.withUnsafeMutableBufferPointer { out in
-                for (r, i) in sampled.enumerated() {
-                    let root = roots[r]
-                    for j in 0..<p { out[r * p + j] = root * px[i * p + j] }
-                }
-            }
-        }
         scaled.withUnsafeBufferPointer { ps in
             hessian.withUnsafeMutableBufferPointer { ph in
                 guard let ps = ps.baseAddress, let ph = ph.baseAddress else { return }
@@ -166,6 +166,7 @@ extension LogisticLossStatistics {
             for i in 0..<n { for c in 0..<k { scores[i * k + c] = theta[c * q + p] } }
         }
         var residual = [Double](repeating: 0, count: n * k)
+        var residualSums = [Double](repeating: 0, count: k)
         var lossSum = 0.0, wrong = 0.0
         let windowRows = ChunkPlan.cacheWindowRows(columns: p)
         let uniform = 1 / Double(k), logClasses = log(Double(k))
@@ -201,7 +202,11 @@ extension LogisticLossStatistics {
                                     let w = weights[i]
                                     lossSum += w * (logNormalizer - chosen)
                                     if !strict { wrong += w }
-                                    for c in 0..<k { r[i * k + c] = w * (row[c] - (c == y ? 1 : 0)) }
+                                    for c in 0..<k {
+                                        let value = w * (row[c] - (c == y ? 1 : 0))
+                                        r[i * k + c] = value
+                                        residualSums[c] += value
+                                    }
                                 }
                                 if p > 0, let x = px.baseAddress, let g = pg.baseAddress {
                                     BLAS.multiply(
@@ -218,7 +223,7 @@ extension LogisticLossStatistics {
         loss = lossSum
         misclassifiedWeight = wrong
         if shape.fitIntercept {
-            for i in 0..<n { for c in 0..<k { gradient[c * q + p] += residual[i * k + c] } }
+            for c in 0..<k { gradient[c * q + p] = residualSums[c] }
         }
         guard shape.hessian else { return }
         // The sampled rows' x̃ (with its 1), probabilities and weights, gathered into blocks of
