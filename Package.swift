@@ -29,6 +29,11 @@ let package = Package(
         ),
 
         .systemLibrary(name: "CMalloc"),
+        // e^x and log x over arrays: glibc's libmvec (AVX2) when the processor has it.
+        .target(
+            name: "CVectorMath",
+            linkerSettings: [.linkedLibrary("mvec", .when(platforms: [.linux])), .linkedLibrary("m")]
+        ),
         // MPI (trait `MPI` only), reached only through MLDistributed.
         .systemLibrary(
             name: "CMPI",
@@ -37,7 +42,7 @@ let package = Package(
         ),
 
         // Library layers, lowest first. A layer imports only the layers above it in this list.
-        .target(name: "MLNumerics", dependencies: ["CBLAS", "CLAPACKE", "CMalloc"]),
+        .target(name: "MLNumerics", dependencies: ["CBLAS", "CLAPACKE", "CMalloc", "CVectorMath"]),
         .target(name: "MLEngine", dependencies: ["MLNumerics"]),
         .target(name: "MLData", dependencies: ["MLNumerics", "MLEngine"]),
         .target(name: "MLModels", dependencies: ["MLNumerics", "MLEngine", "MLData"]),

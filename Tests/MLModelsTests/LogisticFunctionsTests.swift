@@ -26,4 +26,44 @@ import Testing
         #expect(sigmoidError.ulps <= 4, "σ off by \(sigmoidError.ulps) ulp at z = \(sigmoidError.z)")
         #expect(LogisticFunctions.softplusAndSigmoid(0).softplus == LogisticFunctions.logTwo)
     }
+
+    /// The four-wide versions the kernels use give the scalar functions' values to a few
+    /// units in the last place (``VectorMath``'s bound plus the rounding of the corrections).
+    @Test func blockFunctionsMatchTheScalarOnes() {
+        let z = (0..<1001).map { Double($0 - 500) * 0.0937 } + [800, -800, 0]
+        var softplus = [Double](repeating: 0, count: z.count), sigmoid = softplus
+        z.withUnsafeBufferPointer { zs in
+            softplus.withUnsafeMutableBufferPointer { sp in
+                sigmoid.withUnsafeMutableBufferPointer { sg in
+                    LogisticFunctions.softplusAndSigmoid(zs, softplus: sp, sigmoid: sg)
+                }
+            }
+        }
+        var worst = 0.0
+        for (i, value) in z.enumerated() {
+            let (s, g) = LogisticFunctions.softplusAndSigmoid(value)
+            worst = max(worst, abs(softplus[i] - s) / s.ulp, g > 0 ? abs(sigmoid[i] - g) / g.ulp : abs(sigmoid[i]))
+        }
+        #expect(worst <= 8, "worst \(worst) ulp")
+
+        // Three rows of four scores: probabilities summing to 1 and log-normalizers as the scalar softmax gives.
+        var rows: [Double] = [0, 1, 2, 3, -700, 0, 5, 1e-3, 40, -40, 0, 39.5]
+        var reference = rows
+        var normalizers = [Double](repeating: 0, count: 3), tops = normalizers
+        rows.withUnsafeMutableBufferPointer { r in
+            normalizers.withUnsafeMutableBufferPointer { l in
+                tops.withUnsafeMutableBufferPointer { t in
+                    if let base = r.baseAddress { LogisticFunctions.softmax(rows: base, count: 3, classes: 4, logNormalizers: l, tops: t) }
+                }
+            }
+        }
+        reference.withUnsafeMutableBufferPointer { r in
+            guard let base = r.baseAddress else { return }
+            for i in 0..<3 {
+                let scalar = LogisticFunctions.softmax(base + 4 * i, count: 4)
+                #expect(abs(normalizers[i] - scalar) <= 8 * scalar.ulp, "row \(i)")
+            }
+        }
+        for i in 0..<12 { #expect(abs(rows[i] - reference[i]) <= 8 * max(reference[i].ulp, .leastNormalMagnitude), "P[\(i)]") }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MLNumerics
 
 /// The logistic sigmoid, softplus and log-sum-exp in forms that neither overflow nor lose
 /// the small tail: every `exp` is of a non-positive number.
@@ -30,12 +31,58 @@ enum LogisticFunctions {
         return (max(z, 0) + log1pe, z >= 0 ? inverse : e * inverse)
     }
 
+    /// ``softplusAndSigmoid(_:)`` of each score, its `exp` and `log` four at a time
+    /// (``VectorMath``): the same formulas, within a few units in the last place of the scalar ones.
+    static func softplusAndSigmoid(
+        _ z: UnsafeBufferPointer<Double>, softplus: UnsafeMutableBufferPointer<Double>,
+        sigmoid: UnsafeMutableBufferPointer<Double>
+    ) {
+        let n = z.count
+        for i in 0..<n { sigmoid[i] = -abs(z[i]) }
+        VectorMath.exp(UnsafeMutableBufferPointer(rebasing: sigmoid[0..<n]))
+        for i in 0..<n { softplus[i] = 1 + sigmoid[i] }
+        VectorMath.log(UnsafeMutableBufferPointer(rebasing: softplus[0..<n]))
+        for i in 0..<n {
+            let e = sigmoid[i], u = 1 + e
+            let inverse = 1 / u
+            softplus[i] = max(z[i], 0) + (softplus[i] + (e - (u - 1)) * inverse)
+            sigmoid[i] = z[i] >= 0 ? inverse : e * inverse
+        }
+    }
+
     /// `σ(z)·(1 − σ(z)) = e^{−|z|}/(1 + e^{−|z|})²`, without the cancellation of `1 − σ`.
     @inline(__always)
     static func sigmoidDerivative(_ z: Double) -> Double {
         let e = exp(-abs(z))
         let d = 1 + e
         return e / (d * d)
+    }
+
+    /// ``softmax(_:count:)`` of each of `n` rows of `k` scores in place, with
+    /// `logNormalizers[i] = log Σₖ e^{zᵢₖ}`: the `exp` and `log` four at a time
+    /// (``VectorMath``) over the whole block.
+    static func softmax(
+        rows scores: UnsafeMutablePointer<Double>, count n: Int, classes k: Int,
+        logNormalizers: UnsafeMutableBufferPointer<Double>, tops: UnsafeMutableBufferPointer<Double>
+    ) {
+        for i in 0..<n {
+            let row = scores + i * k
+            var top = -Double.infinity
+            for c in 0..<k { top = max(top, row[c]) }
+            for c in 0..<k { row[c] -= top }
+            tops[i] = top
+        }
+        VectorMath.exp(UnsafeMutableBufferPointer(start: scores, count: n * k))
+        for i in 0..<n {
+            let row = scores + i * k
+            var sum = 0.0
+            for c in 0..<k { sum += row[c] }
+            logNormalizers[i] = sum
+            let inverse = 1 / sum
+            for c in 0..<k { row[c] *= inverse }
+        }
+        VectorMath.log(UnsafeMutableBufferPointer(rebasing: logNormalizers[0..<n]))
+        for i in 0..<n { logNormalizers[i] += tops[i] }
     }
 
     /// Softmax of `scores` in place, returning `log Σₖ e^{zₖ}` (shifted by the largest score).

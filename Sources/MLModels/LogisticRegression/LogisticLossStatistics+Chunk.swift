@@ -80,6 +80,13 @@ extension LogisticLossStatistics {
         // Window by window (`ChunkPlan.cacheWindowRows(columns:)`), so that `Xᵀr` and the
         // Hessian's rows read the rows again from cache right after `Xβ` and the loss.
         let windowRows = ChunkPlan.cacheWindowRows(columns: p)
+        // The window's softplus and sigmoid values, computed together (`exp`, `log` four at a time).
+        let softplusValues = UnsafeMutableBufferPointer<Double>.allocate(capacity: windowRows)
+        let sigmoidValues = UnsafeMutableBufferPointer<Double>.allocate(capacity: windowRows)
+        defer {
+            softplusValues.deallocate()
+            sigmoidValues.deallocate()
+        }
         x.withUnsafeBufferPointer { px in
             theta.withUnsafeBufferPointer { pt in
                 z.withUnsafeMutableBufferPointer { pz in
@@ -95,11 +102,17 @@ extension LogisticLossStatistics {
                                             x + start * p, rows: rows, columns: p, leadingDimension: p, vector: t,
                                             into: z + start, beta: 1)
                                     }
+                                    if !atZero {
+                                        LogisticFunctions.softplusAndSigmoid(
+                                            UnsafeBufferPointer(rebasing: pz[start..<(start + rows)]),
+                                            softplus: softplusValues, sigmoid: sigmoidValues)
+                                    }
                                     for i in start..<(start + rows) {
                                         let w = weights[i], zi = pz[i]
                                         let positive = codes[i] == 1
                                         let (softplus, sigmoid) = atZero
-                                            ? (LogisticFunctions.logTwo, 0.5) : LogisticFunctions.softplusAndSigmoid(zi)
+                                            ? (LogisticFunctions.logTwo, 0.5)
+                                            : (softplusValues[i - start], sigmoidValues[i - start])
                                         lossSum += w * (softplus - (positive ? zi : 0))
                                         pr[i] = w * (sigmoid - (positive ? 1 : 0))
                                         residualSum += pr[i]
@@ -170,6 +183,15 @@ extension LogisticLossStatistics {
         var lossSum = 0.0, wrong = 0.0
         let windowRows = ChunkPlan.cacheWindowRows(columns: p)
         let uniform = 1 / Double(k), logClasses = log(Double(k))
+        // Per window row: the score of its class, `log Σₖ e^{zₖ}` and the largest score.
+        let chosenScores = UnsafeMutableBufferPointer<Double>.allocate(capacity: windowRows)
+        let logNormalizers = UnsafeMutableBufferPointer<Double>.allocate(capacity: windowRows)
+        let tops = UnsafeMutableBufferPointer<Double>.allocate(capacity: windowRows)
+        defer {
+            chosenScores.deallocate()
+            logNormalizers.deallocate()
+            tops.deallocate()
+        }
         x.withUnsafeBufferPointer { px in
             theta.withUnsafeBufferPointer { pt in
                 scores.withUnsafeMutableBufferPointer { pz in
@@ -190,18 +212,24 @@ extension LogisticLossStatistics {
                                     let row = base + i * k
                                     let y = Int(codes[i])
                                     let chosen = row[y]
+                                    chosenScores[i - start] = chosen
                                     var strict = true
                                     for c in 0..<k where c != y && !(row[c] < chosen) { strict = false }
-                                    let logNormalizer: Double
-                                    if atZero {
-                                        for c in 0..<k { row[c] = uniform }
-                                        logNormalizer = logClasses
-                                    } else {
-                                        logNormalizer = LogisticFunctions.softmax(row, count: k)
-                                    }
+                                    if !strict { wrong += weights[i] }
+                                }
+                                if atZero {
+                                    for i in 0..<(rows * k) { base[start * k + i] = uniform }
+                                    for i in 0..<rows { logNormalizers[i] = logClasses }
+                                } else {
+                                    LogisticFunctions.softmax(
+                                        rows: base + start * k, count: rows, classes: k, logNormalizers: logNormalizers,
+                                        tops: tops)
+                                }
+                                for i in start..<(start + rows) {
+                                    let row = base + i * k
+                                    let y = Int(codes[i])
                                     let w = weights[i]
-                                    lossSum += w * (logNormalizer - chosen)
-                                    if !strict { wrong += w }
+                                    lossSum += w * (logNormalizers[i - start] - chosenScores[i - start])
                                     for c in 0..<k {
                                         let value = w * (row[c] - (c == y ? 1 : 0))
                                         r[i * k + c] = value
