@@ -20,6 +20,19 @@ public enum BLAS {
             alpha, a, blasInt(lda), beta, c, blasInt(ldc))
     }
 
+    /// ``gramUpdate(_:rows:columns:leadingDimension:into:leadingDimensionC:alpha:beta:)`` in
+    /// single precision (`ssyrk`), for approximations whose error dwarfs its rounding.
+    public static func gramUpdate(
+        _ a: UnsafePointer<Float>, rows n: Int, columns q: Int, leadingDimension lda: Int,
+        into c: UnsafeMutablePointer<Float>, leadingDimensionC ldc: Int,
+        alpha: Float = 1, beta: Float = 1
+    ) {
+        guard n > 0, q > 0 else { return }
+        cblas_ssyrk(
+            CblasRowMajor, CblasUpper, CblasTrans, blasInt(q), blasInt(n),
+            alpha, a, blasInt(lda), beta, c, blasInt(ldc))
+    }
+
     /// `y ← A·x + y` for a row-major `m × n` matrix `A` held in `a`, reading the first `n`
     /// entries of `x` (`dgemv`).
     public static func multiplyAdd(_ a: [Double], rows m: Int, columns n: Int, by x: [Double], into y: inout [Double]) {

@@ -53,6 +53,18 @@ import Testing
         #expect(abs(line.curvature - reference.curvature) <= 1e-12 * reference.curvature)
     }
 
+    /// The rows a sample selects, against its definition applied to every global row.
+    @Test(arguments: [1, 7, 64], [1, 3])
+    func sampleRowsFollowTheirDefinition(run: Int, stride: Int) {
+        for (firstRow, n) in [(0, 300), (100, 300), (63, 1), (64, 129), (1000, 0)] {
+            for phase in 0..<stride {
+                let sample = LogisticLossStatistics.HessianRows(stride: stride, firstRow: firstRow, phase: phase, run: run)
+                let expected = (0..<n).filter { ((firstRow + $0) / run) % stride == phase }
+                #expect(sample.rows(inChunkOf: n) == expected, "first row \(firstRow), \(n) rows, phase \(phase)")
+            }
+        }
+    }
+
     /// Along `d = θ̂/1.7` from 0, `F(t·d)` is least at `t = 1.7`: `θ̂` is the optimum, on the
     /// line. (On 2,000 rows the sample is every row, so only the 1% settling rule separates
     /// the result from 1.7.)

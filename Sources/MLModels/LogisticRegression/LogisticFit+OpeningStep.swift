@@ -29,7 +29,7 @@ extension LogisticFit {
             let (line, _) = try data.pass(options: options, shape: 0, states: &rows) { chunk, context, state in
                 let scored = try state ?? LogisticLineStatistics.Rows(
                     chunk: chunk, shape: shape, classCount: k, theta: theta, direction: direction,
-                    sample: .init(stride: sample, firstRow: context.firstRow ?? 0, phase: 1 % sample))
+                    sample: .init(stride: sample, firstRow: context.firstRow ?? 0, phase: 1 % sample, run: 64))
                 state = scored
                 return LogisticLineStatistics(rows: scored, modelRows: m, step: step)
             }

@@ -35,8 +35,8 @@ struct LogisticFit {
     /// Steps on a sampled Hessian before Newton falls back to every row: about twice what
     /// the sample needs on well-spread rows (5–6 steps to `tol` = 1e-6 on 500,000 × 50).
     var sampledHessianSteps = 12
-    /// The opening step's line search sums every `lineSampleStride`-th row: about 16,384 rows,
-    /// enough to place the minimum along the line to a percent or so.
+    /// The opening step's line search sums every `lineSampleStride`-th run of 64 rows: about
+    /// 16,384 rows, enough to place the minimum along the line to a percent or so.
     let lineSampleStride: Int
     /// `W = Σw`.
     var weightSum: Double { moments.weightSum }

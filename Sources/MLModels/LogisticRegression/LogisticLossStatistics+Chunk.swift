@@ -13,7 +13,7 @@ extension LogisticLossStatistics {
     /// Multinomial: scores by one `dgemm`, the gradient by one `dgemm` (`Rᵀ·X`), the Hessian's
     /// `K` diagonal blocks by `dsyrk` on `√(wᵢPᵢₖ(1 − Pᵢₖ))·x̃ᵢ` (with `1 − Pᵢₖ = Σ_{l≠k} Pᵢₗ`,
     /// free of cancellation) and its `K(K−1)/2` off-diagonal blocks by `dgemm` of
-    /// `−wᵢPᵢₖPᵢₗ·x̃ᵢ` with `x̃ᵢ`.
+    /// `−wᵢPᵢₖPᵢₗ·x̃ᵢ` with `x̃ᵢ` — in single precision over a row sample (`HessianScalar`).
     ///
     /// - Throws: ``ModelError/missingLabel`` for a chunk without labels, and
     ///   ``LogisticRegressionError/invalidClassCode(_:classCount:)`` for a label that is not
@@ -267,43 +267,15 @@ extension LogisticLossStatistics {
             for c in 0..<k { sampledProbabilities[r * k + c] = scores[i * k + c] }
             sampledWeights[r] = weights[i]
         }
-        multinomialHessian(
-            sampledRows, probabilities: sampledProbabilities, weights: sampledWeights, rows: sampled.count,
-            width: q, classes: k)
-    }
-
-    /// The multinomial Hessian's blocks over `n` rows of `x̃` with their class probabilities.
-    private mutating func multinomialHessian(
-        _ a: [Double], probabilities scores: [Double], weights: [Double], rows n: Int, width q: Int, classes k: Int
-    ) {
-        hessianWeightSum = weights.reduce(0, +)
-        let size = k * q
-        var block = [Double](repeating: 0, count: n * q)
-        for c in 0..<k {
-            // Diagonal block: √(w·P_c·(1 − P_c))·x̃, with 1 − P_c summed from the other classes.
-            for i in 0..<n {
-                var others = 0.0
-                for l in 0..<k where l != c { others += scores[i * k + l] }
-                let root = (weights[i] * scores[i * k + c] * others).squareRoot()
-                for j in 0..<q { block[i * q + j] = root * a[i * q + j] }
-            }
-            block.withUnsafeBufferPointer { pb in
-                hessian.withUnsafeMutableBufferPointer { ph in
-                    guard let pb = pb.baseAddress, let ph = ph.baseAddress else { return }
-                    BLAS.gramUpdate(
-                        pb, rows: n, columns: q, leadingDimension: q, into: ph + c * q * size + c * q,
-                        leadingDimensionC: size, beta: 0)
-                }
-            }
-            for l in (c + 1)..<max(c + 1, k) {
-                for i in 0..<n {
-                    let factor = -weights[i] * scores[i * k + c] * scores[i * k + l]
-                    for j in 0..<q { block[i * q + j] = factor * a[i * q + j] }
-                }
-                BLAS.multiply(
-                    block, transposeA: true, a, transposeB: false, m: q, n: q, k: n, lda: q, ldb: q, into: &hessian,
-                    offset: c * q * size + l * q, ldc: size)
-            }
+        hessianWeightSum = sampledWeights.reduce(0, +)
+        if every {
+            multinomialHessian(
+                Double.self, sampledRows, probabilities: sampledProbabilities, weights: sampledWeights,
+                rows: sampled.count, width: q, classes: k)
+        } else {
+            multinomialHessian(
+                Float.self, sampledRows, probabilities: sampledProbabilities, weights: sampledWeights,
+                rows: sampled.count, width: q, classes: k)
         }
     }
 }

@@ -58,19 +58,33 @@ public struct LogisticLossStatistics: SummablePartialStatistics {
         /// `phase` modulo `stride`.
         public var phase: Int
 
-        public init(stride: Int, firstRow: Int, phase: Int = 0) {
+        /// Rows are taken in runs of this many consecutive global rows: row `r` is sampled
+        /// when `⌊r / run⌋ ≡ phase (mod stride)`. Runs read memory as a stream; single rows
+        /// `stride` apart each cost a cache miss and, past 4 KB, a TLB miss.
+        public var run: Int
+
+        public init(stride: Int, firstRow: Int, phase: Int = 0, run: Int = 1) {
             self.stride = max(1, stride)
             self.firstRow = firstRow
             self.phase = phase
+            self.run = max(1, run)
         }
 
         public static let all = HessianRows(stride: 1, firstRow: 0)
 
         /// The sampled rows of a chunk of `n` rows, counted within the chunk.
         func rows(inChunkOf n: Int) -> [Int] {
-            // The first row r ≥ 0 of the chunk with (firstRow + r) ≡ phase (mod stride).
-            let start = ((phase - firstRow) % stride + stride) % stride
-            return Array(Swift.stride(from: start, to: n, by: stride))
+            // The first run b ≥ ⌊firstRow / run⌋ with b ≡ phase (mod stride), then every
+            // `stride`-th run, clipped to the chunk.
+            let firstRun = firstRow / run
+            var b = firstRun + ((phase - firstRun) % stride + stride) % stride
+            var rows: [Int] = []
+            while b * run - firstRow < n {
+                let low = max(b * run - firstRow, 0), high = min((b + 1) * run - firstRow, n)
+                if low < high { rows.append(contentsOf: low..<high) }
+                b += stride
+            }
+            return rows
         }
     }
 
