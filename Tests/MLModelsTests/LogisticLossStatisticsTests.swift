@@ -101,6 +101,33 @@ import Testing
         }
     }
 
+    /// At `θ = 0`, where the multinomial Hessian is built from one Gram matrix (every row has
+    /// `P = 1/K`), against the row-by-row blocks: every row (double), and every second row
+    /// (single precision).
+    @Test(arguments: setups.filter(\.multinomial), [1, 2])
+    func hessianAtZeroMatchesRowByRow(_ s: Setup, stride: Int) throws {
+        let (chunk, _, shape) = Self.chunk(s)
+        let zero = [Double](repeating: 0, count: shape.parameterCount)
+        let statistics = try LogisticLossStatistics(
+            chunk: chunk, shape: shape, classCount: s.classes, parameters: zero,
+            hessianRows: .init(stride: stride, firstRow: 0))
+        let rows = Array(Swift.stride(from: 0, to: chunk.rowCount, by: stride))
+        var x = Matrix(rows: rows.count, columns: chunk.featureCount)
+        for (r, i) in rows.enumerated() { for j in 0..<chunk.featureCount { x[r, j] = chunk.features[i, j] } }
+        let sample = DataChunk(
+            features: x, labels: rows.map { chunk.labels[$0] }, weights: s.weighted ? rows.map { chunk.weights[$0] } : [])
+        let reference = Self.naive(sample, zero, shape, classes: s.classes)
+        let count = shape.parameterCount
+        let scale = reference.hessian.flatMap { $0 }.map(abs).max() ?? 1
+        let tolerance = stride == 1 ? 1e-12 : 1e-6
+        for i in 0..<count {
+            for j in 0..<count {
+                let expected = j >= i ? reference.hessian[i][j] : 0
+                #expect(abs(statistics.hessian[i * count + j] - expected) <= tolerance * scale, "H[\(i), \(j)]")
+            }
+        }
+    }
+
     /// With a Hessian sample of every third global row, over two chunks, for each of the
     /// three phases (rows 0, 3, 6, …; 1, 4, 7, …; 2, 5, 8, …): the loss and gradient still sum
     /// every row, the Hessian and its weight only the sampled rows (the naive sums over a

@@ -271,11 +271,11 @@ extension LogisticLossStatistics {
         if every {
             multinomialHessian(
                 Double.self, sampledRows, probabilities: sampledProbabilities, weights: sampledWeights,
-                rows: sampled.count, width: q, classes: k)
+                rows: sampled.count, width: q, classes: k, uniform: atZero)
         } else {
             multinomialHessian(
                 Float.self, sampledRows, probabilities: sampledProbabilities, weights: sampledWeights,
-                rows: sampled.count, width: q, classes: k)
+                rows: sampled.count, width: q, classes: k, uniform: atZero)
         }
     }
 }

@@ -46,13 +46,43 @@ extension LogisticLossStatistics {
     /// probabilities, summed in `Scalar` and stored in ``hessian``: block `(c, c)` by one
     /// `syrk` on `√(w·P_c·(1 − P_c))·x̃` (with `1 − P_c` summed from the other classes, free of
     /// cancellation), block `(c, l)`, `l > c`, by one `gemm` of `−w·P_c·P_l·x̃` with `x̃`.
+    ///
+    /// At `θ = 0` every row has `P = 1/K`, so block `(c, l)` is `([c = l]/K − 1/K²)·Σ w·x̃x̃ᵀ`:
+    /// one `syrk` for all `K(K+1)/2` blocks (`uniform`).
     mutating func multinomialHessian<Scalar: HessianScalar>(
         _: Scalar.Type, _ rows: [Double], probabilities scores: [Double], weights: [Double], rows n: Int,
-        width q: Int, classes k: Int
+        width q: Int, classes k: Int, uniform: Bool = false
     ) {
         let size = k * q
         let a = rows.map { Scalar($0) }
         var block = [Scalar](repeating: 0, count: n * q)
+        if uniform {
+            var gram = [Scalar](repeating: 0, count: q * q)
+            for i in 0..<n {
+                let root = Scalar(weights[i].squareRoot())
+                for j in 0..<q { block[i * q + j] = root * a[i * q + j] }
+            }
+            block.withUnsafeBufferPointer { pb in
+                gram.withUnsafeMutableBufferPointer { pg in
+                    guard let b = pb.baseAddress, let g = pg.baseAddress else { return }
+                    Scalar.gram(b, rows: n, columns: q, into: g, ldc: q)
+                }
+            }
+            let share = 1 / Double(k)
+            for c in 0..<k {
+                for l in c..<k {
+                    let factor = (c == l ? share : 0) - share * share
+                    for r in 0..<q {
+                        // Diagonal blocks keep their upper triangle only, as `syrk` leaves them.
+                        for t in (c == l ? r : 0)..<q {
+                            let entry = Double(t >= r ? gram[r * q + t] : gram[t * q + r])
+                            hessian[(c * q + r) * size + l * q + t] = factor * entry
+                        }
+                    }
+                }
+            }
+            return
+        }
         var sums = [Scalar](repeating: 0, count: size * size)
         a.withUnsafeBufferPointer { pa in
             block.withUnsafeMutableBufferPointer { pb in
