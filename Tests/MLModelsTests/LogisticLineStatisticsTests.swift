@@ -80,4 +80,22 @@ import Testing
         let t = try fit.openingStepLength(from: zero, along: optimum.theta.map { $0 / 1.7 })
         #expect(abs(t - 1.7) <= 0.02, "t = \(t)")
     }
+
+    /// Serialized and rebuilt (as ranks exchange them): the same numbers; numbers no rows
+    /// could give are refused.
+    @Test func serializedFormRoundTripsAndIsChecked() throws {
+        var line = LogisticLineStatistics(zeroFor: 0)
+        line.weightSum = 12.5
+        line.value = 7.25
+        line.slope = -3.5
+        line.curvature = 0.75
+        let rebuilt = try LogisticLineStatistics(serialized: line.serialized(), shape: 0)
+        #expect(rebuilt.serialized() == [12.5, 7.25, -3.5, 0.75])
+        #expect(throws: SerializedStatisticsError.self) { try LogisticLineStatistics(serialized: [1, 2, 3], shape: 0) }
+        for bad in [[-1.0, 1, 0, 1], [1, -1, 0, 1], [1, 1, 0, -1], [.nan, 1, 0, 1]] {
+            #expect(throws: InvalidSerializedStatisticsError.self, "\(bad)") {
+                try LogisticLineStatistics(serialized: bad, shape: 0)
+            }
+        }
+    }
 }

@@ -102,17 +102,18 @@ extension LogisticFit {
                 stop = .lineSearchFailed
                 break
             }
-            let secant = Secant(
-                step: (0..<count).map { next.theta[$0] - theta[$0] },
-                gradientChange: smoothGradient(next.statistics, at: next.theta).enumerated().map { $1 - gradient[$0] })
-            (theta, statistics, value) = next
-            if statistics.shape.hessian {
-                curvature = statistics
+            let nextGradient = smoothGradient(next.statistics, at: next.theta)
+            if next.statistics.shape.hessian {
+                curvature = next.statistics
                 secants = []
             } else {
-                secants.append(secant)
+                secants.append(
+                    Secant(
+                        step: (0..<count).map { next.theta[$0] - theta[$0] },
+                        gradientChange: (0..<count).map { nextGradient[$0] - gradient[$0] }))
             }
-            gradient = smoothGradient(statistics, at: theta)
+            (theta, statistics, value) = next
+            gradient = nextGradient
             let previous = measure
             measure = optimality(gradient: gradient, at: theta)
             reuseCurvature = step == 1 && measure <= chordRatio * previous

@@ -9,9 +9,10 @@ extension LogisticFit {
     /// Why: at `θ = 0` every row's curvature is at its largest (binomial: `σ'(0) = ¼` bounds
     /// `σ'` everywhere), so the local model there is steeper than the loss anywhere along
     /// the step and the unit step stops short — on the benchmark's 500,000 × 50 binary set at
-    /// `t ≈ 1.75`, where the gradient is ten times smaller than at `t = 1`, which saves one
-    /// Newton pass over all rows for a few passes over 16,384 of them. Later steps start
-    /// where the model is accurate and take `t = 1`.
+    /// `t ≈ 1.7`, where the optimality measure is several times smaller than at `t = 1`,
+    /// which saves one Newton pass over all rows (three on the correlated set) for a few
+    /// passes over 16,384 of them. Later steps start where the model is accurate and take
+    /// `t = 1`.
     ///
     /// The sampled rows' scores at `θ` and along `d` are computed once and kept per chunk;
     /// each trial `t` then costs one `exp` and one `log` per sampled row and class. The line

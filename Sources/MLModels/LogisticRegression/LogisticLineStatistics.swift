@@ -126,6 +126,7 @@ struct LogisticLineStatistics: SummablePartialStatistics {
         }
         let check = SerializedStatisticsValidator(type: "LogisticLineStatistics")
         weightSum = try check.nonNegative(values[0], "the weight sum")
+        guard !(values[1] < 0) else { throw check.invalid("the loss must be ≥ 0; got \(values[1])") }
         value = values[1]
         slope = values[2]
         curvature = try check.nonNegative(values[3], "the curvature")
