@@ -27,13 +27,14 @@ extension LogisticFit {
     /// The Hessian is that of the last pass that gathered one (over ``hessianStride``'s row
     /// sample, scaled to the whole weight; each such pass takes the next of the stride's
     /// disjoint samples, so successive Hessians do not repeat one sample's error). A pass
-    /// gathers it unless the last step was a unit step that cut the optimality measure at
-    /// least ``chordRatio``-fold — the local model is then good enough to take the next step
-    /// too (a chord step, as in Shamanskii's variant of Newton): near the optimum the passes
-    /// cost one `dgemv` pair per block instead of a `dsyrk`. A chord step's matrix is the
-    /// reused one corrected by a BFGS update for each step since (``Secant``), so that it
-    /// matches the exact gradient's change along them (5-class benchmark: 7 → 6 steps, one
-    /// Hessian pass fewer).
+    /// gathers it unless the last step cut the optimality measure at least ``chordRatio``-fold
+    /// and was a unit step or the first one (whose length the opening search chose; on the
+    /// binary benchmark sets this spares one Hessian pass) — the local model is then good
+    /// enough to take the next step too (a chord step, as in Shamanskii's variant of Newton):
+    /// near the optimum the passes cost one `dgemv` pair per block instead of a `dsyrk`. A
+    /// chord step's matrix is the reused one corrected by a BFGS update for each step since
+    /// (``Secant``), so that it matches the exact gradient's change along them (5-class
+    /// benchmark: 7 → 6 steps, one Hessian pass fewer).
     ///
     /// After ``sampledHessianSteps`` steps on a Hessian sample, the Hessian sums every row.
     ///
@@ -116,7 +117,7 @@ extension LogisticFit {
             gradient = nextGradient
             let previous = measure
             measure = optimality(gradient: gradient, at: theta)
-            reuseCurvature = step == 1 && measure <= chordRatio * previous
+            reuseCurvature = (step == 1 || iterations == 0) && measure <= chordRatio * previous
             if hessianStride > 1, iterations >= sampledHessianSteps {
                 // A sample that has not converged by now may be too small for these data (a
                 // few rows of high leverage): exact Newton from here on.
