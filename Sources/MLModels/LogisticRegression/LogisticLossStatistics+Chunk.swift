@@ -96,13 +96,13 @@ extension LogisticLossStatistics {
                                 var start = 0, next = 0
                                 while start < n {
                                     let rows = min(windowRows, n - start)
-                                    // An intercept-only model (p = 0) has no block to multiply.
-                                    if !atZero, let x = px.baseAddress, let t = pt.baseAddress, let z = pz.baseAddress {
-                                        BLAS.multiply(
-                                            x + start * p, rows: rows, columns: p, leadingDimension: p, vector: t,
-                                            into: z + start, beta: 1)
-                                    }
                                     if !atZero {
+                                        // An intercept-only model (p = 0) has no block to multiply.
+                                        if let x = px.baseAddress, let t = pt.baseAddress, let z = pz.baseAddress {
+                                            BLAS.multiply(
+                                                x + start * p, rows: rows, columns: p, leadingDimension: p, vector: t,
+                                                into: z + start, beta: 1)
+                                        }
                                         LogisticFunctions.softplusAndSigmoid(
                                             UnsafeBufferPointer(rebasing: pz[start..<(start + rows)]),
                                             softplus: softplusValues, sigmoid: sigmoidValues)
