@@ -20,9 +20,12 @@ extension LogisticFit {
     func openingStepLength(from theta: [Double], along direction: [Double]) throws -> Double {
         let shape = shape, k = classes.count, m = shape.rows
         let sample = lineSampleStride
-        // The penalty along the line: R(t) = ½Σlᵢ(θᵢ + t·dᵢ)², R'(t) = Σlᵢ(θᵢ + t·dᵢ)dᵢ.
-        var penaltyCurvature = 0.0
-        for i in theta.indices { penaltyCurvature += l2[i] * direction[i] * direction[i] }
+        // The penalty along the line: R(t) = ½Σlᵢ(θᵢ + t·dᵢ)², R'(t) = Σlᵢθᵢdᵢ + t·Σlᵢdᵢ².
+        var penaltySlopeAtZero = 0.0, penaltyCurvature = 0.0
+        for i in theta.indices {
+            penaltySlopeAtZero += l2[i] * theta[i] * direction[i]
+            penaltyCurvature += l2[i] * direction[i] * direction[i]
+        }
         var rows = [LogisticLineStatistics.Rows?](repeating: nil, count: data.chunks.count)
         var t = 1.0
         for _ in 0..<8 {
@@ -35,9 +38,7 @@ extension LogisticFit {
                 return LogisticLineStatistics(rows: scored, modelRows: m, step: step)
             }
             guard line.weightSum > 0 else { return 1 }
-            var penaltySlope = 0.0
-            for i in theta.indices { penaltySlope += l2[i] * (theta[i] + t * direction[i]) * direction[i] }
-            let slope = line.slope / line.weightSum + penaltySlope
+            let slope = line.slope / line.weightSum + penaltySlopeAtZero + t * penaltyCurvature
             let curvature = line.curvature / line.weightSum + penaltyCurvature
             guard slope.isFinite, curvature > 0 else { break }
             let next = min(max(t - slope / curvature, 0.5 * t, 0.5), 2 * t, 4)

@@ -51,12 +51,8 @@ struct LogisticLineStatistics: SummablePartialStatistics {
             try chunk.features.elements.withUnsafeBufferPointer { x in
                 try block.withUnsafeMutableBufferPointer { out in
                     for (s, i) in sampled.enumerated() {
-                        let y = chunk.labels[i]
-                        guard y >= 0, y < Double(k), y.rounded(.towardZero) == y else {
-                            throw LogisticRegressionError.invalidClassCode(y, classCount: k)
-                        }
-                        codes.append(Int(y))
-                        weights.append(chunk.weights.isEmpty ? 1 : chunk.weights[i])
+                        codes.append(try LogisticLossStatistics.classCode(chunk.labels[i], classCount: k))
+                        weights.append(chunk.weight(i))
                         for j in 0..<p { out[s * p + j] = x[i * p + j] }
                     }
                 }

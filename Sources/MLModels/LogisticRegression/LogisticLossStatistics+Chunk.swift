@@ -36,13 +36,7 @@ extension LogisticLossStatistics {
         }
         guard n > 0 else { return }
         var codes = [Int32](repeating: 0, count: n)
-        for i in 0..<n {
-            let y = chunk.labels[i]
-            guard y >= 0, y < Double(k), y.rounded(.towardZero) == y else {
-                throw LogisticRegressionError.invalidClassCode(y, classCount: k)
-            }
-            codes[i] = Int32(y)
-        }
+        for i in 0..<n { codes[i] = Int32(try Self.classCode(chunk.labels[i], classCount: k)) }
         let weights = chunk.weights.isEmpty ? [Double](repeating: 1, count: n) : chunk.weights
         for w in weights { weightSum += w }
         // At θ = 0, where every fit starts, every score is 0: no product with the rows, and
@@ -54,6 +48,16 @@ extension LogisticLossStatistics {
             multinomial(
                 chunk, codes: codes, weights: weights, classes: k, theta: theta, atZero: atZero, hessianRows: hessianRows)
         }
+    }
+
+    /// A label read as a class code `0..<k`.
+    ///
+    /// - Throws: ``LogisticRegressionError/invalidClassCode(_:classCount:)`` for anything else.
+    static func classCode(_ y: Double, classCount k: Int) throws -> Int {
+        guard y >= 0, y < Double(k), y.rounded(.towardZero) == y else {
+            throw LogisticRegressionError.invalidClassCode(y, classCount: k)
+        }
+        return Int(y)
     }
 
     /// The binomial sums straight from the chunk's `n × p` features, with no augmented copy:
