@@ -8,12 +8,12 @@
 // array was split into calls (chunk and window boundaries).
 #include "vector_math.h"
 
+#include "cpu_features.h"
+
 #include <math.h>
-#include <stdatomic.h>
 #include <string.h>
 
 #if defined(__x86_64__) && defined(__linux__)
-#include <cpuid.h>
 #include <immintrin.h>
 
 __attribute__((target("avx2"))) extern __m256d _ZGVdN4v_exp(__m256d);
@@ -32,29 +32,7 @@ __attribute__((target("avx2"))) static void apply4(vector_function f, double *va
     }
 }
 
-// AVX2 in the processor (CPUID leaf 7, EBX bit 5) and the YMM state enabled by the operating
-// system (OSXSAVE, then XCR0 bits 1 and 2).
-static int detect_avx2(void) {
-    unsigned a, b, c, d;
-    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_OSXSAVE) || !(c & bit_AVX)) return 0;
-    unsigned low, high;
-    __asm__("xgetbv" : "=a"(low), "=d"(high) : "c"(0));
-    if ((low & 6) != 6) return 0;
-    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return 0;
-    return (b & bit_AVX2) != 0;
-}
-
-// -1 until the first call; then 0 or 1. A race only repeats the detection.
-static atomic_int has_avx2 = -1;
-
-static int vectorized(void) {
-    int state = atomic_load_explicit(&has_avx2, memory_order_relaxed);
-    if (state < 0) {
-        state = detect_avx2();
-        atomic_store_explicit(&has_avx2, state, memory_order_relaxed);
-    }
-    return state;
-}
+static int vectorized(void) { return mlfit_cpu_has_avx2(); }
 #else
 static int vectorized(void) { return 0; }
 #endif

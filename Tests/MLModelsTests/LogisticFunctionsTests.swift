@@ -46,14 +46,19 @@ import Testing
         }
         #expect(worst <= 8, "worst \(worst) ulp")
 
-        // Three rows of four scores: probabilities summing to 1 and log-normalizers as the scalar softmax gives.
-        var rows: [Double] = [0, 1, 2, 3, -700, 0, 5, 1e-3, 40, -40, 0, 39.5]
-        var reference = rows
-        var normalizers = [Double](repeating: 0, count: 3), tops = normalizers
-        rows.withUnsafeMutableBufferPointer { r in
+        // Three rows of four scores, held class by class: probabilities and log-normalizers as
+        // the scalar softmax gives them row by row.
+        var reference: [Double] = [0, 1, 2, 3, -700, 0, 5, 1e-3, 40, -40, 0, 39.5]
+        var block = (0..<12).map { reference[($0 % 3) * 4 + $0 / 3] }
+        var normalizers = [Double](repeating: 0, count: 3), tops = normalizers, inverses = normalizers
+        block.withUnsafeMutableBufferPointer { b in
             normalizers.withUnsafeMutableBufferPointer { l in
                 tops.withUnsafeMutableBufferPointer { t in
-                    if let base = r.baseAddress { LogisticFunctions.softmax(rows: base, count: 3, classes: 4, logNormalizers: l, tops: t) }
+                    inverses.withUnsafeMutableBufferPointer { v in
+                        guard let b = b.baseAddress, let l = l.baseAddress, let t = t.baseAddress, let v = v.baseAddress
+                        else { return }
+                        LogisticFunctions.softmax(classMajor: b, rows: 3, classes: 4, logNormalizers: l, tops: t, inverses: v)
+                    }
                 }
             }
         }
@@ -64,6 +69,11 @@ import Testing
                 #expect(abs(normalizers[i] - scalar) <= 8 * scalar.ulp, "row \(i)")
             }
         }
-        for i in 0..<12 { #expect(abs(rows[i] - reference[i]) <= 8 * max(reference[i].ulp, .leastNormalMagnitude), "P[\(i)]") }
+        for i in 0..<3 {
+            for c in 0..<4 {
+                let expected = reference[i * 4 + c]
+                #expect(abs(block[c * 3 + i] - expected) <= 8 * max(expected.ulp, .leastNormalMagnitude), "P[\(i), \(c)]")
+            }
+        }
     }
 }

@@ -58,30 +58,38 @@ enum LogisticFunctions {
         return e / (d * d)
     }
 
-    /// ``softmax(_:count:)`` of each of `n` rows of `k` scores in place, with
-    /// `logNormalizers[i] = log Σₖ e^{zᵢₖ}`: the `exp` and `log` four at a time
-    /// (``VectorMath``) over the whole block.
+    /// ``softmax(_:count:)`` of `n` rows of `k ≥ 1` scores held class by class —
+    /// `scores[c·n + i]` is row `i`'s score for class `c` — in place, with
+    /// `logNormalizers[i] = log Σₖ e^{zᵢₖ}`; `tops` and `inverses` are `n` values of scratch.
+    /// Every step is a loop over rows (which vectorizes), and `exp` and `log` go through
+    /// ``VectorMath`` over the whole block.
     static func softmax(
-        rows scores: UnsafeMutablePointer<Double>, count n: Int, classes k: Int,
-        logNormalizers: UnsafeMutableBufferPointer<Double>, tops: UnsafeMutableBufferPointer<Double>
+        classMajor scores: UnsafeMutablePointer<Double>, rows n: Int, classes k: Int,
+        logNormalizers: UnsafeMutablePointer<Double>, tops: UnsafeMutablePointer<Double>,
+        inverses: UnsafeMutablePointer<Double>
     ) {
-        for i in 0..<n {
-            let row = scores + i * k
-            var top = -Double.infinity
-            for c in 0..<k { top = max(top, row[c]) }
-            for c in 0..<k { row[c] -= top }
-            tops[i] = top
+        guard n > 0, k > 0 else { return }
+        tops.update(from: scores, count: n)
+        for c in 1..<max(1, k) {
+            let row = scores + c * n
+            for i in 0..<n { tops[i] = max(tops[i], row[i]) }
+        }
+        for c in 0..<k {
+            let row = scores + c * n
+            for i in 0..<n { row[i] -= tops[i] }
         }
         VectorMath.exp(UnsafeMutableBufferPointer(start: scores, count: n * k))
-        for i in 0..<n {
-            let row = scores + i * k
-            var sum = 0.0
-            for c in 0..<k { sum += row[c] }
-            logNormalizers[i] = sum
-            let inverse = 1 / sum
-            for c in 0..<k { row[c] *= inverse }
+        logNormalizers.update(from: scores, count: n)
+        for c in 1..<max(1, k) {
+            let row = scores + c * n
+            for i in 0..<n { logNormalizers[i] += row[i] }
         }
-        VectorMath.log(UnsafeMutableBufferPointer(rebasing: logNormalizers[0..<n]))
+        for i in 0..<n { inverses[i] = 1 / logNormalizers[i] }
+        for c in 0..<k {
+            let row = scores + c * n
+            for i in 0..<n { row[i] *= inverses[i] }
+        }
+        VectorMath.log(UnsafeMutableBufferPointer(start: logNormalizers, count: n))
         for i in 0..<n { logNormalizers[i] += tops[i] }
     }
 

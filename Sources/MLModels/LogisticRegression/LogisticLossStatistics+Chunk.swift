@@ -19,11 +19,13 @@ extension LogisticLossStatistics {
     ///   ``LogisticRegressionError/invalidClassCode(_:classCount:)`` for a label that is not
     ///   a class code.
     /// The Hessian sums over the rows `hessianRows` selects; everything else over every row.
+    /// `eachWindow` is called with each cache window's rows before the kernel reads them, so
+    /// that a caller can gather more sums from the rows while they are in cache.
     ///
     /// - Complexity: `O(n·q²·m(m+1)/2 / stride)` flops with the Hessian, `O(n·q·m)` without.
     public init(
         chunk: DataChunk, shape: Shape, classCount k: Int, parameters theta: [Double],
-        hessianRows: HessianRows = .all
+        hessianRows: HessianRows = .all, eachWindow: (Range<Int>) -> Void = { _ in }
     ) throws {
         let n = chunk.rowCount, p = chunk.featureCount
         self.init(zeroFor: shape)
@@ -38,15 +40,29 @@ extension LogisticLossStatistics {
         var codes = [Int32](repeating: 0, count: n)
         for i in 0..<n { codes[i] = Int32(try Self.classCode(chunk.labels[i], classCount: k)) }
         let weights = chunk.weights.isEmpty ? [Double](repeating: 1, count: n) : chunk.weights
-        for w in weights { weightSum += w }
+        if chunk.weights.isEmpty {
+            weightSum = Double(n)
+        } else {
+            for w in weights { weightSum += w }
+        }
         // At θ = 0, where every fit starts, every score is 0: no product with the rows, and
         // each row's loss and probabilities are the same constants.
         let atZero = theta.allSatisfy { $0 == 0 }
         if shape.rows == 1 {
-            binomial(chunk, codes: codes, weights: weights, theta: theta, atZero: atZero, hessianRows: hessianRows)
+            // A row sample's Hessian in single precision (``HessianScalar``), the exact one in double.
+            if hessianRows.stride > 1 {
+                binomial(
+                    Float.self, chunk, codes: codes, weights: weights, theta: theta, atZero: atZero,
+                    hessianRows: hessianRows, eachWindow: eachWindow)
+            } else {
+                binomial(
+                    Double.self, chunk, codes: codes, weights: weights, theta: theta, atZero: atZero,
+                    hessianRows: hessianRows, eachWindow: eachWindow)
+            }
         } else {
             multinomial(
-                chunk, codes: codes, weights: weights, classes: k, theta: theta, atZero: atZero, hessianRows: hessianRows)
+                chunk, codes: codes, weights: weights, classes: k, theta: theta, atZero: atZero, hessianRows: hessianRows,
+                eachWindow: eachWindow)
         }
     }
 
@@ -54,19 +70,21 @@ extension LogisticLossStatistics {
     ///
     /// - Throws: ``LogisticRegressionError/invalidClassCode(_:classCount:)`` for anything else.
     static func classCode(_ y: Double, classCount k: Int) throws -> Int {
-        guard y >= 0, y < Double(k), y.rounded(.towardZero) == y else {
+        // `Double(Int(y)) == y` tests for a whole number without `rounded`, a libm call per row
+        // on processors below SSE4.1 (the baseline the package is compiled for).
+        guard y >= 0, y < Double(k), Double(Int(y)) == y else {
             throw LogisticRegressionError.invalidClassCode(y, classCount: k)
         }
         return Int(y)
     }
 
-    /// The binomial sums straight from the chunk's `n × p` features, with no augmented copy:
-    /// `z = Xβ + β₀` by one `dgemv`; the gradient's feature part `Xᵀr` by one `dgemv` and its
-    /// intercept part `Σrᵢ`; over the Hessian's rows, its feature block by one `dsyrk` on
-    /// `√dᵢ·xᵢ` (`dᵢ = wᵢσᵢ(1 − σᵢ)`), its intercept column `Xᵀd = (√d·X)ᵀ√d` by one `dgemv` and
-    /// its corner `Σdᵢ`. One scaled copy of the sampled rows is the only buffer of the chunk's size.
-    private mutating func binomial(
-        _ chunk: DataChunk, codes: [Int32], weights: [Double], theta: [Double], atZero: Bool, hessianRows: HessianRows
+    /// The binomial sums straight from the chunk's `n × p` features: `z = Xβ + β₀` by one
+    /// `dgemv`; the gradient's feature part `Xᵀr` by one `dgemv` and its intercept part `Σrᵢ`;
+    /// the Hessian by one `syrk` in `Scalar` on the sampled rows `√dᵢ·x̃ᵢ` (`dᵢ = wᵢσᵢ(1 − σᵢ)`,
+    /// `x̃ᵢ = [xᵢ, 1]` with an intercept), the only copy of rows the kernel makes.
+    private mutating func binomial<Scalar: HessianScalar>(
+        _: Scalar.Type, _ chunk: DataChunk, codes: [Int32], weights: [Double], theta: [Double], atZero: Bool, hessianRows: HessianRows,
+        eachWindow: (Range<Int>) -> Void
     ) {
         let n = chunk.rowCount, p = chunk.featureCount, q = shape.width
         var z = [Double](repeating: shape.fitIntercept ? theta[p] : 0, count: n)
@@ -78,9 +96,8 @@ extension LogisticLossStatistics {
         // the window is in cache: gathered after the loop, they would be read from memory again.
         let sampled = shape.hessian ? hessianRows.rows(inChunkOf: n) : []
         let m = sampled.count
-        var scaled = [Double](repeating: 0, count: m * p)
-        var roots = [Double](repeating: 0, count: m)
-        var curvatureSum = 0.0, sampledWeight = 0.0
+        var scaled = [Scalar](repeating: 0, count: m * q)
+        var sampledWeight = 0.0
         // Window by window (`ChunkPlan.cacheWindowRows(columns:)`), so that `Xᵀr` and the
         // Hessian's rows read the rows again from cache right after `Xβ` and the loss.
         let windowRows = ChunkPlan.cacheWindowRows(columns: p)
@@ -100,6 +117,7 @@ extension LogisticLossStatistics {
                                 var start = 0, next = 0
                                 while start < n {
                                     let rows = min(windowRows, n - start)
+                                    eachWindow(start..<(start + rows))
                                     if !atZero {
                                         // An intercept-only model (p = 0) has no block to multiply.
                                         if let x = px.baseAddress, let t = pt.baseAddress, let z = pz.baseAddress {
@@ -129,12 +147,10 @@ extension LogisticLossStatistics {
                                     }
                                     while next < m, sampled[next] < start + rows {
                                         let i = sampled[next]
-                                        let d = weights[i] * LogisticFunctions.sigmoidDerivative(pz[i])
-                                        let root = d.squareRoot()
-                                        roots[next] = root
-                                        curvatureSum += d
+                                        let root = (weights[i] * LogisticFunctions.sigmoidDerivative(pz[i])).squareRoot()
                                         sampledWeight += weights[i]
-                                        for j in 0..<p { ps[next * p + j] = root * px[i * p + j] }
+                                        for j in 0..<p { ps[next * q + j] = Scalar(root * px[i * p + j]) }
+                                        if q > p { ps[next * q + p] = Scalar(root) }
                                         next += 1
                                     }
                                     start += rows
@@ -151,101 +167,149 @@ extension LogisticLossStatistics {
         if shape.fitIntercept { gradient[p] = residualSum }
         guard shape.hessian else { return }
         hessianWeightSum = sampledWeight
-        if shape.fitIntercept { hessian[p * q + p] = curvatureSum }
-        guard p > 0, m > 0 else { return }
-        // The feature block: one dsyrk on √dᵢ·xᵢ, written into the q × q upper triangle.
+        guard q > 0, m > 0 else { return }
+        var gram = [Scalar](repeating: 0, count: q * q)
         scaled.withUnsafeBufferPointer { ps in
-            hessian.withUnsafeMutableBufferPointer { ph in
-                guard let ps = ps.baseAddress, let ph = ph.baseAddress else { return }
-                BLAS.gramUpdate(ps, rows: m, columns: p, leadingDimension: p, into: ph, leadingDimensionC: q, beta: 0)
+            gram.withUnsafeMutableBufferPointer { pg in
+                guard let ps = ps.baseAddress, let pg = pg.baseAddress else { return }
+                Scalar.gram(ps, rows: m, columns: q, into: pg, ldc: q)
             }
         }
-        guard shape.fitIntercept else { return }
-        let column = BLAS.transposedProduct(scaled, rows: m, columns: p, with: roots)
-        for j in 0..<p { hessian[j * q + p] = column[j] }
+        for r in 0..<q {
+            for t in r..<q { hessian[r * q + t] = Double(gram[r * q + t]) }
+        }
     }
 
-    /// The multinomial sums straight from the chunk's `n × p` features: scores `Z = X·Bᵀ + b`
-    /// by one `dgemm`, the gradient's feature part `Rᵀ·X` by one `dgemm` and its intercepts
-    /// `Σᵢ rᵢ`; the Hessian from the sampled rows' augmented copy `x̃ = [x, 1]`, the only
-    /// buffer of the block's size, made in Hessian passes alone.
+    /// The multinomial sums straight from the chunk's `n × p` features, a cache window at a
+    /// time (`ChunkPlan.cacheWindowRows(columns:)`) and class by class: the window's scores
+    /// `X·Bᵀ` by one `dgemm`, turned with the intercepts into `Z = B·Xᵀ + b` (`K × rows`), the
+    /// softmax along each column of `Z`, the residuals `R = W(P − Y)` in place, and the
+    /// gradient's feature part `G += R·X` by one `dgemm` that reads the window again from
+    /// cache. Class-major blocks keep every step a loop over rows, which vectorizes, and
+    /// OpenBLAS multiplies `R·X` without packing the rows (`Rᵀ·X` from row-major residuals
+    /// packed them: a quarter of the pass). The Hessian's
+    /// sampled rows `x̃ = [x, 1]`, probabilities and weights are copied while their window is
+    /// in cache; the Hessian is summed from those copies after the loop.
     private mutating func multinomial(
         _ chunk: DataChunk, codes: [Int32], weights: [Double], classes k: Int, theta: [Double], atZero: Bool,
-        hessianRows: HessianRows
+        hessianRows: HessianRows, eachWindow: (Range<Int>) -> Void
     ) {
         let n = chunk.rowCount, p = chunk.featureCount, q = shape.width
         let x = chunk.features.elements
-        // Scores Z = X·Bᵀ (n × K), B the K × p coefficients at a row stride of q in θ, the
-        // softmax, and G = Rᵀ·X (K × p, into the K rows of θ's layout), window by window
-        // (`ChunkPlan.cacheWindowRows(columns:)`) so that `Rᵀ·X` reads the rows again from cache.
-        var scores = [Double](repeating: 0, count: n * k)
-        if shape.fitIntercept {
-            for i in 0..<n { for c in 0..<k { scores[i * k + c] = theta[c * q + p] } }
-        }
-        var residual = [Double](repeating: 0, count: n * k)
-        var residualSums = [Double](repeating: 0, count: k)
-        var lossSum = 0.0, wrong = 0.0
         let windowRows = ChunkPlan.cacheWindowRows(columns: p)
         let uniform = 1 / Double(k), logClasses = log(Double(k))
-        // Per window row: the score of its class, `log Σₖ e^{zₖ}` and the largest score.
-        let chosenScores = UnsafeMutableBufferPointer<Double>.allocate(capacity: windowRows)
-        let logNormalizers = UnsafeMutableBufferPointer<Double>.allocate(capacity: windowRows)
-        let tops = UnsafeMutableBufferPointer<Double>.allocate(capacity: windowRows)
+        let sampled = shape.hessian ? hessianRows.rows(inChunkOf: n) : []
+        let m = sampled.count
+        var sampledRows = [Double](repeating: 1, count: m * q)
+        var sampledProbabilities = [Double](repeating: 0, count: m * k)
+        var sampledWeights = [Double](repeating: 0, count: m)
+        var residualSums = [Double](repeating: 0, count: k)
+        var lossSum = 0.0, wrong = 0.0
+        // The window's scores, then probabilities, then residuals (`K × rows`, class-major);
+        // per row: the score of its class, `log Σₖ e^{zₖ}`, the largest score and `1 / Σₖ e^{zₖ − top}`.
+        let block = UnsafeMutablePointer<Double>.allocate(capacity: k * windowRows)
+        // `X·Bᵀ` row by row (`rows × K`): OpenBLAS streams the rows from memory for this shape
+        // without packing them, where `B·Xᵀ` packed them first (a third of the pass's time).
+        let rowScores = UnsafeMutablePointer<Double>.allocate(capacity: k * windowRows)
+        let intercepts = (0..<k).map { c in shape.fitIntercept ? theta[c * q + p] : 0 }
+        let chosenScores = UnsafeMutablePointer<Double>.allocate(capacity: windowRows)
+        let logNormalizers = UnsafeMutablePointer<Double>.allocate(capacity: windowRows)
+        let tops = UnsafeMutablePointer<Double>.allocate(capacity: windowRows)
+        let inverses = UnsafeMutablePointer<Double>.allocate(capacity: windowRows)
         defer {
-            chosenScores.deallocate()
-            logNormalizers.deallocate()
-            tops.deallocate()
+            for buffer in [block, rowScores, chosenScores, logNormalizers, tops, inverses] { buffer.deallocate() }
         }
         x.withUnsafeBufferPointer { px in
             theta.withUnsafeBufferPointer { pt in
-                scores.withUnsafeMutableBufferPointer { pz in
-                    residual.withUnsafeMutableBufferPointer { pr in
-                        gradient.withUnsafeMutableBufferPointer { pg in
-                            guard let base = pz.baseAddress, let r = pr.baseAddress else { return }
-                            var start = 0
-                            while start < n {
-                                let rows = min(windowRows, n - start)
-                                // An intercept-only model (p = 0) has no block to multiply.
-                                if p > 0, !atZero, let x = px.baseAddress, let t = pt.baseAddress {
-                                    BLAS.multiply(
-                                        x + start * p, transposeA: false, t, transposeB: true, m: rows, n: k, k: p,
-                                        lda: p, ldb: q, into: base + start * k, ldc: k,
-                                        beta: shape.fitIntercept ? 1 : 0)
-                                }
-                                for i in start..<(start + rows) {
-                                    let row = base + i * k
-                                    let y = Int(codes[i])
-                                    let chosen = row[y]
-                                    chosenScores[i - start] = chosen
-                                    var strict = true
-                                    for c in 0..<k where c != y && !(row[c] < chosen) { strict = false }
-                                    if !strict { wrong += weights[i] }
-                                }
-                                if atZero {
-                                    for i in 0..<(rows * k) { base[start * k + i] = uniform }
-                                    for i in 0..<rows { logNormalizers[i] = logClasses }
-                                } else {
-                                    LogisticFunctions.softmax(
-                                        rows: base + start * k, count: rows, classes: k, logNormalizers: logNormalizers,
-                                        tops: tops)
-                                }
-                                for i in start..<(start + rows) {
-                                    let row = base + i * k
-                                    let y = Int(codes[i])
-                                    let w = weights[i]
-                                    lossSum += w * (logNormalizers[i - start] - chosenScores[i - start])
-                                    for c in 0..<k {
-                                        let value = w * (row[c] - (c == y ? 1 : 0))
-                                        r[i * k + c] = value
-                                        residualSums[c] += value
+                gradient.withUnsafeMutableBufferPointer { pg in
+                    codes.withUnsafeBufferPointer { codes in
+                        weights.withUnsafeBufferPointer { weights in
+                            residualSums.withUnsafeMutableBufferPointer { residualSums in
+                                sampledRows.withUnsafeMutableBufferPointer { sampledRows in
+                                    sampledProbabilities.withUnsafeMutableBufferPointer { sampledProbabilities in
+                                        // n > 0: every row has a weight and a class.
+                                        guard let allWeights = weights.baseAddress, let allCodes = codes.baseAddress
+                                        else { return }
+                                        var start = 0, next = 0
+                                        while start < n {
+                                            let rows = min(windowRows, n - start)
+                                            eachWindow(start..<(start + rows))
+                                            let w = allWeights + start, y = allCodes + start
+                                            // θ = 0 (every empty θ included) needs no product.
+                                            if atZero {
+                                                // Every score 0: every row misclassified (a tie), P = 1/K.
+                                                chosenScores.update(repeating: 0, count: rows)
+                                                for i in 0..<rows { wrong += w[i] }
+                                                block.update(repeating: uniform, count: k * rows)
+                                                logNormalizers.update(repeating: logClasses, count: rows)
+                                            } else {
+                                                // An intercept-only model (p = 0) has no block to multiply.
+                                                if p > 0, let x = px.baseAddress, let pt = pt.baseAddress {
+                                                    BLAS.multiply(
+                                                        x + start * p, transposeA: false, pt, transposeB: true, m: rows, n: k,
+                                                        k: p, lda: p, ldb: q, into: rowScores, ldc: k, beta: 0)
+                                                } else {
+                                                    rowScores.update(repeating: 0, count: k * rows)
+                                                }
+                                                // Into class-major order with the intercepts; misclassified: a row
+                                                // whose class's score is not strictly the largest.
+                                                for i in 0..<rows {
+                                                    let scores = rowScores + i * k
+                                                    let label = Int(y[i])
+                                                    let chosen = scores[label] + intercepts[label]
+                                                    chosenScores[i] = chosen
+                                                    var notBelow = 0
+                                                    for c in 0..<k {
+                                                        let score = scores[c] + intercepts[c]
+                                                        block[c * rows + i] = score
+                                                        if !(score < chosen) { notBelow += 1 }
+                                                    }
+                                                    if notBelow != 1 { wrong += w[i] }
+                                                }
+                                                LogisticFunctions.softmax(
+                                                    classMajor: block, rows: rows, classes: k, logNormalizers: logNormalizers,
+                                                    tops: tops, inverses: inverses)
+                                            }
+                                            while next < m, sampled[next] < start + rows {
+                                                let i = sampled[next] - start
+                                                for j in 0..<p { sampledRows[next * q + j] = px[(start + i) * p + j] }
+                                                for c in 0..<k { sampledProbabilities[next * k + c] = block[c * rows + i] }
+                                                sampledWeights[next] = w[i]
+                                                next += 1
+                                            }
+                                            for i in 0..<rows { lossSum += w[i] * (logNormalizers[i] - chosenScores[i]) }
+                                            // R = W·P − W·Y in place, and its column sums (four partial sums
+                                            // per class, so the adds do not wait on one another).
+                                            for c in 0..<k {
+                                                let r = block + c * rows
+                                                for i in 0..<rows { r[i] *= w[i] }
+                                            }
+                                            for i in 0..<rows { block[Int(y[i]) * rows + i] -= w[i] }
+                                            for c in 0..<k {
+                                                let r = block + c * rows
+                                                var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0, i = 0
+                                                while i + 4 <= rows {
+                                                    s0 += r[i]
+                                                    s1 += r[i + 1]
+                                                    s2 += r[i + 2]
+                                                    s3 += r[i + 3]
+                                                    i += 4
+                                                }
+                                                while i < rows {
+                                                    s0 += r[i]
+                                                    i += 1
+                                                }
+                                                residualSums[c] += (s0 + s1) + (s2 + s3)
+                                            }
+                                            if p > 0, let x = px.baseAddress, let g = pg.baseAddress {
+                                                BLAS.multiply(
+                                                    block, transposeA: false, x + start * p, transposeB: false, m: k, n: p,
+                                                    k: rows, lda: rows, ldb: p, into: g, ldc: q, beta: 1)
+                                            }
+                                            start += rows
+                                        }
                                     }
                                 }
-                                if p > 0, let x = px.baseAddress, let g = pg.baseAddress {
-                                    BLAS.multiply(
-                                        r + start * k, transposeA: true, x + start * p, transposeB: false, m: k, n: p,
-                                        k: rows, lda: k, ldb: p, into: g, ldc: q, beta: 1)
-                                }
-                                start += rows
                             }
                         }
                     }
@@ -257,29 +321,16 @@ extension LogisticLossStatistics {
         if shape.fitIntercept {
             for c in 0..<k { gradient[c * q + p] = residualSums[c] }
         }
-        guard shape.hessian else { return }
-        // The sampled rows' x̃ (with its 1), probabilities and weights, gathered into blocks of
-        // their own; with every row sampled only x̃ needs the copy.
-        let sampled = hessianRows.rows(inChunkOf: n)
-        let every = sampled.count == n
-        var sampledRows = [Double](repeating: 1, count: sampled.count * q)
-        var sampledProbabilities = every ? scores : [Double](repeating: 0, count: sampled.count * k)
-        var sampledWeights = every ? weights : [Double](repeating: 0, count: sampled.count)
-        for (r, i) in sampled.enumerated() {
-            for j in 0..<p { sampledRows[r * q + j] = x[i * p + j] }
-            guard !every else { continue }
-            for c in 0..<k { sampledProbabilities[r * k + c] = scores[i * k + c] }
-            sampledWeights[r] = weights[i]
-        }
+        guard shape.hessian, m > 0 else { return }
         hessianWeightSum = sampledWeights.reduce(0, +)
-        if every {
+        if m == n {
             multinomialHessian(
                 Double.self, sampledRows, probabilities: sampledProbabilities, weights: sampledWeights,
-                rows: sampled.count, width: q, classes: k, uniform: atZero)
+                rows: m, width: q, classes: k, uniform: atZero)
         } else {
             multinomialHessian(
                 Float.self, sampledRows, probabilities: sampledProbabilities, weights: sampledWeights,
-                rows: sampled.count, width: q, classes: k, uniform: atZero)
+                rows: m, width: q, classes: k, uniform: atZero)
         }
     }
 }

@@ -19,14 +19,17 @@ struct LogisticStartStatistics: SerializablePartialStatistics {
         loss = LogisticLossStatistics(zeroFor: shape.loss)
     }
 
-    /// The chunk's moments and its loss statistics at zero parameters.
+    /// The chunk's moments and its loss statistics at zero parameters, in one read of the
+    /// rows: the moments of each cache window as the loss kernel comes to it.
     init(
         chunk: DataChunk, shape: Shape, classCount: Int, hessianRows: LogisticLossStatistics.HessianRows
     ) throws {
-        columns = try ColumnMomentsStatistics(chunk: chunk)
+        var columns = ColumnMomentsStatistics(zeroFor: shape.featureCount)
         loss = try LogisticLossStatistics(
             chunk: chunk, shape: shape.loss, classCount: classCount,
-            parameters: [Double](repeating: 0, count: shape.loss.parameterCount), hessianRows: hessianRows)
+            parameters: [Double](repeating: 0, count: shape.loss.parameterCount), hessianRows: hessianRows,
+            eachWindow: { columns.add(ColumnMomentsStatistics(chunk, rows: $0)) })
+        self.columns = columns
     }
 
     mutating func merge(_ other: LogisticStartStatistics) throws {

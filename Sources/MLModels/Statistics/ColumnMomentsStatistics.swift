@@ -1,5 +1,6 @@
 import MLData
 import MLEngine
+import MLNumerics
 
 /// Per-column weighted means and centred second moments `Σw(z − z̄)²` of `[X y]`, without
 /// the `p × p` cross moments: what an iterative solver needs to scale features, in `O(p)`.
@@ -25,64 +26,28 @@ public struct ColumnMomentsStatistics: SerializablePartialStatistics {
         var start = 0
         while start < n {
             let rows = start..<min(n, start + window)
-            try merge(Self(chunk, rows: rows))
+            add(Self(chunk, rows: rows))
             start = rows.upperBound
         }
     }
 
-    /// The two passes over the chunk's rows `rows`.
-    private init(_ chunk: DataChunk, rows: Range<Int>) {
+    /// The two passes over the chunk's rows `rows`, for a kernel that goes through a chunk
+    /// window by window and gathers the moments of each window while it is in cache.
+    init(_ chunk: DataChunk, rows: Range<Int>) {
         let p = chunk.featureCount
         var moments = WeightedMoments(sumsOf: chunk, rows: rows)
         var secondMoments = [Double](repeating: 0, count: p + 1)
         let mean = moments.mean
         let weights = chunk.weights
         var low = moments.minimum, high = moments.maximum
-        // Accumulated through raw buffers (no per-element bounds or uniqueness checks), so
-        // the inner loop over the row vectorizes; the ranges in the same loop, so the rows are
-        // read twice in all (sums, then this), not three times. Four rows at a time when all
-        // four have weight: the accumulators are loaded and stored once per four values,
-        // which halved the loop's time (it is bound by those loads and stores, not by memory).
-        func weight(_ i: Int) -> Double { weights.isEmpty ? 1 : weights[i] }
-        chunk.features.withUnsafeBufferPointer { xBuffer in
-            mean.withUnsafeBufferPointer { m in
-                secondMoments.withUnsafeMutableBufferPointer { s in
-                    low.withUnsafeMutableBufferPointer { low in
-                        high.withUnsafeMutableBufferPointer { high in
-                            guard let x = xBuffer.baseAddress else { return }
-                            var i = rows.lowerBound
-                            while i < rows.upperBound {
-                                let w0 = weight(i)
-                                if i + 4 <= rows.upperBound, w0 > 0, weight(i + 1) > 0, weight(i + 2) > 0,
-                                    weight(i + 3) > 0
-                                {
-                                    let w1 = weight(i + 1), w2 = weight(i + 2), w3 = weight(i + 3)
-                                    let r0 = x + i * p, r1 = r0 + p, r2 = r1 + p, r3 = r2 + p
-                                    for j in 0..<p {
-                                        let v0 = r0[j], v1 = r1[j], v2 = r2[j], v3 = r3[j]
-                                        let d0 = v0 - m[j], d1 = v1 - m[j], d2 = v2 - m[j], d3 = v3 - m[j]
-                                        s[j] += (w0 * d0 * d0 + w1 * d1 * d1) + (w2 * d2 * d2 + w3 * d3 * d3)
-                                        low[j] = Swift.min(low[j], Swift.min(Swift.min(v0, v1), Swift.min(v2, v3)))
-                                        high[j] = Swift.max(high[j], Swift.max(Swift.max(v0, v1), Swift.max(v2, v3)))
-                                    }
-                                    i += 4
-                                    continue
-                                }
-                                if w0 > 0 {
-                                    let row = x + i * p
-                                    for j in 0..<p {
-                                        let v = row[j]
-                                        let d = v - m[j]
-                                        s[j] += w0 * d * d
-                                        low[j] = Swift.min(low[j], v)
-                                        high[j] = Swift.max(high[j], v)
-                                    }
-                                }
-                                i += 1
-                            }
-                        }
-                    }
-                }
+        // The ranges in the same pass, so the rows are read twice in all (sums, then this).
+        chunk.features.withUnsafeBufferPointer { x in
+            weights.withUnsafeBufferPointer { w in
+                guard p > 0, let x = x.baseAddress else { return }
+                CenteredSquares.accumulate(
+                    x + rows.lowerBound * p, rows: rows.count, columns: p, stride: p,
+                    weights: weights.isEmpty ? nil : w.baseAddress.map { $0 + rows.lowerBound }, mean: mean, squares: &secondMoments,
+                    minimum: &low, maximum: &high)
             }
         }
         moments.minimum = low
@@ -97,7 +62,10 @@ public struct ColumnMomentsStatistics: SerializablePartialStatistics {
         self.secondMoments = secondMoments
     }
 
-    public mutating func merge(_ other: ColumnMomentsStatistics) throws {
+    public mutating func merge(_ other: ColumnMomentsStatistics) throws { add(other) }
+
+    /// ``merge(_:)``, which cannot fail.
+    mutating func add(_ other: ColumnMomentsStatistics) {
         let selfHadWeight = moments.weightSum > 0
         let (delta, factor) = moments.mergeMeans(other.moments)
         guard other.moments.weightSum > 0 else { return }
