@@ -208,8 +208,9 @@ extension LogisticLossStatistics {
         // per row: the score of its class, `log Σₖ e^{zₖ}`, the largest score and `1 / Σₖ e^{zₖ − top}`.
         let block = UnsafeMutablePointer<Double>.allocate(capacity: k * windowRows)
         // The coefficients transposed (`p × K`), so that the scores are `(Bᵀ)ᵀ·Xᵀ`: for this
-        // shape OpenBLAS streams the rows from memory without packing them, where `B·Xᵀ` or
-        // `X·Bᵀ` packed them first (half of the pass's time on 200,000 × 50, 5 classes).
+        // shape OpenBLAS's SkylakeX/Cooperlake kernels stream the rows through their small-matrix
+        // code, where `B·Xᵀ` or `X·Bᵀ` packed them first (half of the pass's time on 200,000 × 50,
+        // 5 classes); with the Haswell and Zen kernels it is also the fastest of the layouts.
         var coefficients = [Double](repeating: 0, count: p * k)
         for c in 0..<k {
             for j in 0..<p { coefficients[j * k + c] = theta[c * q + j] }
