@@ -172,7 +172,7 @@ extension LogisticLossStatistics {
         scaled.withUnsafeBufferPointer { ps in
             gram.withUnsafeMutableBufferPointer { pg in
                 guard let ps = ps.baseAddress, let pg = pg.baseAddress else { return }
-                Scalar.gram(ps, rows: m, columns: q, into: pg, ldc: q)
+                Scalar.gram(ps, rows: m, columns: q, lda: q, into: pg, ldc: q)
             }
         }
         for r in 0..<q {

@@ -7,37 +7,45 @@ import MLNumerics
 /// the time of their double versions. What single precision could spoil is only the rate of a
 /// few sampled steps on very ill-conditioned data: the gradient stays exact, and after
 /// ``LogisticFit/sampledHessianSteps`` steps a fit sums the exact Hessian in double.
-protocol HessianScalar: BinaryFloatingPoint {
+/// (`SIMDScalar` for the scaled copies four values at a time; `Codable` as its vectors are.)
+protocol HessianScalar: BinaryFloatingPoint, SIMDScalar, Codable {
     init(_ value: Double)
-    /// The upper triangle of `C ← AᵀA` for a row-major `n × q` block `A` (`?syrk`).
-    static func gram(_ a: UnsafePointer<Self>, rows n: Int, columns q: Int, into c: UnsafeMutablePointer<Self>, ldc: Int)
-    /// `C ← AᵀB` for row-major `n × q` blocks `A` and `B` (`?gemm`).
+    /// The upper triangle of `C ← AᵀA` for a row-major `n × q` block `A`, rows `lda` apart (`?syrk`).
+    static func gram(
+        _ a: UnsafePointer<Self>, rows n: Int, columns q: Int, lda: Int, into c: UnsafeMutablePointer<Self>, ldc: Int)
+    /// `C ← AᵀB` for row-major `n × q` blocks `A` and `B`, rows `lda` apart (`?gemm`).
     static func crossProduct(
-        _ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>, rows n: Int, columns q: Int,
+        _ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>, rows n: Int, columns q: Int, lda: Int,
         into c: UnsafeMutablePointer<Self>, ldc: Int)
 }
 
 extension Double: HessianScalar {
-    static func gram(_ a: UnsafePointer<Double>, rows n: Int, columns q: Int, into c: UnsafeMutablePointer<Double>, ldc: Int) {
-        BLAS.gramUpdate(a, rows: n, columns: q, leadingDimension: q, into: c, leadingDimensionC: ldc, beta: 0)
+    static func gram(
+        _ a: UnsafePointer<Double>, rows n: Int, columns q: Int, lda: Int, into c: UnsafeMutablePointer<Double>,
+        ldc: Int
+    ) {
+        BLAS.gramUpdate(a, rows: n, columns: q, leadingDimension: lda, into: c, leadingDimensionC: ldc, beta: 0)
     }
     static func crossProduct(
-        _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, rows n: Int, columns q: Int,
+        _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, rows n: Int, columns q: Int, lda: Int,
         into c: UnsafeMutablePointer<Double>, ldc: Int
     ) {
-        BLAS.multiply(a, transposeA: true, b, transposeB: false, m: q, n: q, k: n, lda: q, ldb: q, into: c, ldc: ldc)
+        BLAS.multiply(a, transposeA: true, b, transposeB: false, m: q, n: q, k: n, lda: lda, ldb: lda, into: c, ldc: ldc)
     }
 }
 
 extension Float: HessianScalar {
-    static func gram(_ a: UnsafePointer<Float>, rows n: Int, columns q: Int, into c: UnsafeMutablePointer<Float>, ldc: Int) {
-        BLAS.gramUpdate(a, rows: n, columns: q, leadingDimension: q, into: c, leadingDimensionC: ldc, beta: 0)
+    static func gram(
+        _ a: UnsafePointer<Float>, rows n: Int, columns q: Int, lda: Int, into c: UnsafeMutablePointer<Float>,
+        ldc: Int
+    ) {
+        BLAS.gramUpdate(a, rows: n, columns: q, leadingDimension: lda, into: c, leadingDimensionC: ldc, beta: 0)
     }
     static func crossProduct(
-        _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, rows n: Int, columns q: Int,
+        _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, rows n: Int, columns q: Int, lda: Int,
         into c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
-        BLAS.multiply(a, transposeA: true, b, transposeB: false, m: q, n: q, k: n, lda: q, ldb: q, into: c, ldc: ldc)
+        BLAS.multiply(a, transposeA: true, b, transposeB: false, m: q, n: q, k: n, lda: lda, ldb: lda, into: c, ldc: ldc)
     }
 }
 
@@ -49,64 +57,93 @@ extension LogisticLossStatistics {
     ///
     /// At `θ = 0` every row has `P = 1/K`, so block `(c, l)` is `([c = l]/K − 1/K²)·Σ w·x̃x̃ᵀ`:
     /// one `syrk` for all `K(K+1)/2` blocks (`uniform`).
+    ///
+    /// The rows are copied `ld` apart (`q` rounded up to 4), so that each scaled copy is made
+    /// four values at a time; element by element, the `K(K+1)/2` copies took half as long as
+    /// the products.
     mutating func multinomialHessian<Scalar: HessianScalar>(
-        _: Scalar.Type, _ rows: [Double], probabilities scores: [Double], weights: [Double], rows n: Int,
+        _: Scalar.Type, _ rows: [Double], probabilities: [Double], weights: [Double], rows n: Int,
         width q: Int, classes k: Int, uniform: Bool = false
     ) {
-        let size = k * q
-        let a = rows.map { Scalar($0) }
-        var block = [Scalar](repeating: 0, count: n * q)
-        if uniform {
-            var gram = [Scalar](repeating: 0, count: q * q)
-            for i in 0..<n {
-                let root = Scalar(weights[i].squareRoot())
-                for j in 0..<q { block[i * q + j] = root * a[i * q + j] }
-            }
-            block.withUnsafeBufferPointer { pb in
-                gram.withUnsafeMutableBufferPointer { pg in
-                    guard let b = pb.baseAddress, let g = pg.baseAddress else { return }
-                    Scalar.gram(b, rows: n, columns: q, into: g, ldc: q)
-                }
-            }
-            let share = 1 / Double(k)
-            for c in 0..<k {
-                for l in c..<k {
-                    let factor = (c == l ? share : 0) - share * share
-                    for r in 0..<q {
-                        // Diagonal blocks keep their upper triangle only, as `syrk` leaves them.
-                        for t in (c == l ? r : 0)..<q {
-                            let entry = Double(t >= r ? gram[r * q + t] : gram[t * q + r])
-                            hessian[(c * q + r) * size + l * q + t] = factor * entry
-                        }
-                    }
-                }
-            }
-            return
+        let size = k * q, ld = (q + 3) / 4 * 4
+        var a = [Scalar](repeating: 0, count: n * ld)
+        for i in 0..<n {
+            for j in 0..<q { a[i * ld + j] = Scalar(rows[i * q + j]) }
         }
-        var sums = [Scalar](repeating: 0, count: size * size)
+        var block = [Scalar](repeating: 0, count: n * ld)
+        // With `uniform`, the one Gram; else the blocks, in `sums` at `size` apart.
+        var sums = [Scalar](repeating: 0, count: uniform ? q * q : size * size)
         a.withUnsafeBufferPointer { pa in
             block.withUnsafeMutableBufferPointer { pb in
                 sums.withUnsafeMutableBufferPointer { ph in
-                    guard let a = pa.baseAddress, let b = pb.baseAddress, let h = ph.baseAddress else { return }
-                    for c in 0..<k {
-                        for i in 0..<n {
-                            var others = 0.0
-                            for l in 0..<k where l != c { others += scores[i * k + l] }
-                            let root = Scalar((weights[i] * scores[i * k + c] * others).squareRoot())
-                            for j in 0..<q { b[i * q + j] = root * a[i * q + j] }
-                        }
-                        Scalar.gram(b, rows: n, columns: q, into: h + c * q * size + c * q, ldc: size)
-                        for l in (c + 1)..<max(c + 1, k) {
-                            for i in 0..<n {
-                                let factor = Scalar(-weights[i] * scores[i * k + c] * scores[i * k + l])
-                                for j in 0..<q { b[i * q + j] = factor * a[i * q + j] }
+                    probabilities.withUnsafeBufferPointer { p in
+                        weights.withUnsafeBufferPointer { w in
+                            guard let a = pa.baseAddress, let b = pb.baseAddress, let h = ph.baseAddress else { return }
+                            if uniform {
+                                for i in 0..<n { Self.scale(a + i * ld, by: Scalar(w[i].squareRoot()), width: ld, into: b + i * ld) }
+                                Scalar.gram(b, rows: n, columns: q, lda: ld, into: h, ldc: q)
+                                return
                             }
-                            Scalar.crossProduct(b, a, rows: n, columns: q, into: h + c * q * size + l * q, ldc: size)
+                            for c in 0..<k {
+                                for i in 0..<n {
+                                    var others = 0.0
+                                    for l in 0..<k where l != c { others += p[i * k + l] }
+                                    let root = Scalar((w[i] * p[i * k + c] * others).squareRoot())
+                                    Self.scale(a + i * ld, by: root, width: ld, into: b + i * ld)
+                                }
+                                Scalar.gram(b, rows: n, columns: q, lda: ld, into: h + c * q * size + c * q, ldc: size)
+                                for l in (c + 1)..<max(c + 1, k) {
+                                    for i in 0..<n {
+                                        let factor = Scalar(-w[i] * p[i * k + c] * p[i * k + l])
+                                        Self.scale(a + i * ld, by: factor, width: ld, into: b + i * ld)
+                                    }
+                                    Scalar.crossProduct(
+                                        b, a, rows: n, columns: q, lda: ld, into: h + c * q * size + l * q, ldc: size)
+                                }
+                            }
                         }
                     }
                 }
             }
         }
-        for i in hessian.indices { hessian[i] = Double(sums[i]) }
+        // Into double precision, the blocks on and above the diagonal only (the others are 0).
+        sums.withUnsafeBufferPointer { sums in
+            hessian.withUnsafeMutableBufferPointer { hessian in
+                guard uniform else {
+                    for r in 0..<size {
+                        for t in (r / q * q)..<size { hessian[r * size + t] = Double(sums[r * size + t]) }
+                    }
+                    return
+                }
+                let share = 1 / Double(k)
+                for c in 0..<k {
+                    for l in c..<k {
+                        let factor = (c == l ? share : 0) - share * share
+                        for r in 0..<q {
+                            // Diagonal blocks keep their upper triangle only, as `syrk` leaves them.
+                            for t in (c == l ? r : 0)..<q {
+                                let entry = Double(t >= r ? sums[r * q + t] : sums[t * q + r])
+                                hessian[(c * q + r) * size + l * q + t] = factor * entry
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `destination[j] = factor·source[j]` for `j < width`, four at a time (`width` a multiple of 4).
+    @inline(__always)
+    private static func scale<Scalar: HessianScalar>(
+        _ source: UnsafePointer<Scalar>, by factor: Scalar, width: Int, into destination: UnsafeMutablePointer<Scalar>
+    ) {
+        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(destination)
+        let stride = MemoryLayout<SIMD4<Scalar>>.stride
+        let f = SIMD4<Scalar>(repeating: factor)
+        for v in 0..<(width / 4) {
+            to.storeBytes(
+                of: f * from.loadUnaligned(fromByteOffset: v * stride, as: SIMD4<Scalar>.self),
+                toByteOffset: v * stride, as: SIMD4<Scalar>.self)
+        }
     }
 }
