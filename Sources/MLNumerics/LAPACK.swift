@@ -10,6 +10,7 @@ public enum LAPACK {
     private static let rowMajor = Int32(LAPACK_ROW_MAJOR)
     private static let columnMajor = Int32(LAPACK_COL_MAJOR)
     private static let upper = Int8(UInt8(ascii: "U"))
+    private static let lower = Int8(UInt8(ascii: "L"))
     private static let noTranspose = Int8(UInt8(ascii: "N"))
     private static let transpose = Int8(UInt8(ascii: "T"))
     private static let nonUnit = Int8(UInt8(ascii: "N"))
@@ -85,6 +86,21 @@ public enum LAPACK {
         guard n > 0 else { return }
         let info = LAPACKE_dpotrf(rowMajor, upper, blasInt(n), a, blasInt(lda))
         try check(info, routine: "dpotrf", positive: { .notPositiveDefinite(order: $0) })
+    }
+
+    /// Solves `A·x = b` for the row-major, symmetric positive definite `n × n` matrix `a`
+    /// (`dposv`, reading its upper triangle), overwriting `b` with `x` and that triangle with
+    /// the Cholesky factor. The row-major upper triangle is the column-major lower one, which
+    /// LAPACK reads as it is; LAPACKE's row-major interface would first copy the matrix
+    /// transposed (and scan it for NaN) — half of a 255-parameter Newton solve.
+    ///
+    /// - Throws: ``LinearAlgebraError/notPositiveDefinite(order:)``.
+    public static func solvePositiveDefinite(
+        _ a: UnsafeMutablePointer<Double>, order n: Int, _ b: UnsafeMutablePointer<Double>
+    ) throws(LinearAlgebraError) {
+        guard n > 0 else { return }
+        let info = LAPACKE_dposv_work(columnMajor, lower, blasInt(n), 1, a, blasInt(n), b, blasInt(n))
+        try check(info, routine: "dposv", positive: { .notPositiveDefinite(order: $0) })
     }
 
     /// The upper Cholesky factor `U` of a symmetric positive definite matrix (`A = UᵀU`),

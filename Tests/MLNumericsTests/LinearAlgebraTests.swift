@@ -55,6 +55,31 @@ import Testing
         }
     }
 
+    /// `dposv` on row-major storage reads the upper triangle only: the strict lower triangle
+    /// holds garbage here, and the answer is still G⁻¹b; an indefinite matrix is refused.
+    @Test func positiveDefiniteSolveReadsTheUpperTriangle() throws {
+        let g = Self.naiveGram(try #require(Self.a))
+        let truth = [1.0, -2, 3, 0.5]
+        var b = (0..<4).map { i in (0..<4).reduce(0.0) { $0 + g[i, $1] * truth[$1] } }
+        var upper = (0..<16).map { $0 % 4 >= $0 / 4 ? g[$0 / 4, $0 % 4] : 1e6 }
+        try upper.withUnsafeMutableBufferPointer { (a) throws(LinearAlgebraError) in
+            try b.withUnsafeMutableBufferPointer { (x) throws(LinearAlgebraError) in
+                guard let a = a.baseAddress, let x = x.baseAddress else { return }
+                try LAPACK.solvePositiveDefinite(a, order: 4, x)
+            }
+        }
+        for i in 0..<4 { #expect(abs(b[i] - truth[i]) < 1e-12, "x[\(i)]") }
+        var indefinite: [Double] = [1, 2, 2, 1], rhs: [Double] = [1, 1]
+        #expect(throws: LinearAlgebraError.notPositiveDefinite(order: 2)) {
+            try indefinite.withUnsafeMutableBufferPointer { (a) throws(LinearAlgebraError) in
+                try rhs.withUnsafeMutableBufferPointer { (x) throws(LinearAlgebraError) in
+                    guard let a = a.baseAddress, let x = x.baseAddress else { return }
+                    try LAPACK.solvePositiveDefinite(a, order: 2, x)
+                }
+            }
+        }
+    }
+
     /// The pointer-level wrappers TallSkinnyQR uses report through the same typed errors.
     @Test func pointerWrappersThrowTypedErrors() throws {
         // The leading minor of order 2 is 1·1 − 2·2 < 0.

@@ -196,19 +196,22 @@ extension LogisticFit {
             }
             for secant in secants { secant.update(m, order: count) }
         }
-        let m = try Matrix(rows: count, columns: count, elements: h)
         var ridge = 0.0
+        var factor = h
         for _ in 0..<12 {
-            var shifted = m
-            if ridge > 0 { for i in 0..<count { shifted[i, i] += ridge } }
-            if let factor = try? LAPACK.choleskyFactor(shifted) {
-                let y = try LAPACK.solveUpperTriangular(factor, rhs, transposed: true)
-                let d = try LAPACK.solveUpperTriangular(factor, y)
-                if d.allSatisfy(\.isFinite) {
-                    return ((0..<count).map { theta[$0] + d[$0] }, ridge == 0)
+            var d = rhs
+            let solved = factor.withUnsafeMutableBufferPointer { f in
+                d.withUnsafeMutableBufferPointer { d in
+                    guard let f = f.baseAddress, let d = d.baseAddress else { return false }
+                    for i in 0..<count { f[i * count + i] += ridge }
+                    return (try? LAPACK.solvePositiveDefinite(f, order: count, d)) != nil
                 }
             }
+            if solved, d.allSatisfy(\.isFinite) {
+                return ((0..<count).map { theta[$0] + d[$0] }, ridge == 0)
+            }
             ridge = ridge == 0 ? max(largest, .leastNormalMagnitude) * 1e-12 : ridge * 100
+            factor = h
         }
         // No factorization: a gradient step, which the line search scales.
         return ((0..<count).map { theta[$0] + rhs[$0] / max(largest, 1) }, false)
