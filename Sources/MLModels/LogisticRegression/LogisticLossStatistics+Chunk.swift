@@ -129,7 +129,12 @@ extension LogisticLossStatistics {
                                             UnsafeBufferPointer(rebasing: pz[start..<(start + rows)]),
                                             softplus: softplusValues, sigmoid: sigmoidValues)
                                     }
+                                    // The next window's rows, one per row of this one (``Prefetch``).
+                                    let nextRows = min(windowRows, n - start - rows)
                                     for i in start..<(start + rows) {
+                                        if i - start < nextRows, let x = px.baseAddress {
+                                            Prefetch.toCache(x + (i + rows) * p, bytes: p * 8)
+                                        }
                                         let w = weights[i], zi = pz[i]
                                         let positive = codes[i] == 1
                                         let (softplus, sigmoid) = atZero
@@ -239,11 +244,20 @@ extension LogisticLossStatistics {
                                             let rows = min(windowRows, n - start)
                                             eachWindow(start..<(start + rows))
                                             let w = allWeights + start, y = allCodes + start
+                                            // The next window's rows, one per row of this one (``Prefetch``).
+                                            let nextRows = min(windowRows, n - start - rows)
+                                            func prefetchNextWindow(row i: Int) {
+                                                guard i < nextRows, let x = px.baseAddress else { return }
+                                                Prefetch.toCache(x + (start + rows + i) * p, bytes: p * 8)
+                                            }
                                             // θ = 0 (every empty θ included) needs no product.
                                             if atZero {
                                                 // Every score 0: every row misclassified (a tie), P = 1/K.
                                                 chosenScores.update(repeating: 0, count: rows)
-                                                for i in 0..<rows { wrong += w[i] }
+                                                for i in 0..<rows {
+                                                    wrong += w[i]
+                                                    prefetchNextWindow(row: i)
+                                                }
                                                 block.update(repeating: uniform, count: k * rows)
                                                 logNormalizers.update(repeating: logClasses, count: rows)
                                             } else {
@@ -261,7 +275,10 @@ extension LogisticLossStatistics {
                                                 }
                                                 // Misclassified: a row whose class's score is not strictly the
                                                 // largest (`inverses` counts the scores not below it).
-                                                for i in 0..<rows { chosenScores[i] = block[Int(y[i]) * rows + i] }
+                                                for i in 0..<rows {
+                                                    chosenScores[i] = block[Int(y[i]) * rows + i]
+                                                    prefetchNextWindow(row: i)
+                                                }
                                                 inverses.update(repeating: 0, count: rows)
                                                 for c in 0..<k {
                                                     let scores = block + c * rows
