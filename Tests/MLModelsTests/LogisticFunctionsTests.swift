@@ -31,18 +31,23 @@ import Testing
     /// units in the last place (``VectorMath``'s bound plus the rounding of the corrections).
     @Test func blockFunctionsMatchTheScalarOnes() {
         let z = (0..<1001).map { Double($0 - 500) * 0.0937 } + [800, -800, 0]
-        var softplus = [Double](repeating: 0, count: z.count), sigmoid = softplus
+        var softplus = [Double](repeating: 0, count: z.count), sigmoid = softplus, derivative = softplus
         z.withUnsafeBufferPointer { zs in
             softplus.withUnsafeMutableBufferPointer { sp in
                 sigmoid.withUnsafeMutableBufferPointer { sg in
-                    LogisticFunctions.softplusAndSigmoid(zs, softplus: sp, sigmoid: sg)
+                    derivative.withUnsafeMutableBufferPointer { dv in
+                        LogisticFunctions.softplusAndSigmoid(zs, softplus: sp, sigmoid: sg, derivative: dv)
+                    }
                 }
             }
         }
         var worst = 0.0
         for (i, value) in z.enumerated() {
             let (s, g) = LogisticFunctions.softplusAndSigmoid(value)
-            worst = max(worst, abs(softplus[i] - s) / s.ulp, g > 0 ? abs(sigmoid[i] - g) / g.ulp : abs(sigmoid[i]))
+            let d = LogisticFunctions.sigmoidDerivative(value)
+            worst = max(
+                worst, abs(softplus[i] - s) / s.ulp, g > 0 ? abs(sigmoid[i] - g) / g.ulp : abs(sigmoid[i]),
+                d > 0 ? abs(derivative[i] - d) / d.ulp : abs(derivative[i]))
         }
         #expect(worst <= 8, "worst \(worst) ulp")
 

@@ -32,10 +32,11 @@ enum LogisticFunctions {
     }
 
     /// ``softplusAndSigmoid(_:)`` of each score, its `exp` and `log` four at a time
-    /// (``VectorMath``): the same formulas, within a few units in the last place of the scalar ones.
+    /// (``VectorMath``): the same formulas, within a few units in the last place of the scalar
+    /// ones; and, when asked, ``sigmoidDerivative(_:)`` from the same `exp`.
     static func softplusAndSigmoid(
         _ z: UnsafeBufferPointer<Double>, softplus: UnsafeMutableBufferPointer<Double>,
-        sigmoid: UnsafeMutableBufferPointer<Double>
+        sigmoid: UnsafeMutableBufferPointer<Double>, derivative: UnsafeMutableBufferPointer<Double>? = nil
     ) {
         let n = z.count
         for i in 0..<n { sigmoid[i] = -abs(z[i]) }
@@ -47,6 +48,7 @@ enum LogisticFunctions {
             let inverse = 1 / u
             softplus[i] = max(z[i], 0) + (softplus[i] + (e - (u - 1)) * inverse)
             sigmoid[i] = z[i] >= 0 ? inverse : e * inverse
+            derivative?[i] = e * inverse * inverse
         }
     }
 

@@ -26,8 +26,10 @@ struct LogisticLineStatistics: SummablePartialStatistics {
     init(zeroFor shape: Int) {}
 
     /// What the sums need of a chunk's sampled rows, computed once per line: the scores of
-    /// `θ` and of `d`, `m` each per row (row-major), the class codes and the weights.
+    /// `θ` and of `d`, `m` each per row (class-major: `origin[r·count + s]` for class `r`, row
+    /// `s`), the class codes and the weights.
     struct Rows: Sendable {
+        var count = 0
         var origin: [Double] = []
         var change: [Double] = []
         var codes: [Int] = []
@@ -45,28 +47,32 @@ struct LogisticLineStatistics: SummablePartialStatistics {
             let n = chunk.rowCount, p = chunk.featureCount, q = shape.width, m = shape.rows
             guard chunk.labels.count == n else { throw ModelError.missingLabel }
             let sampled = sample.rows(inChunkOf: n)
-            let count = sampled.count
-            // The sampled rows gathered into one block, scored by one `dgemm` per parameter vector.
+            count = sampled.count
+            codes = try sampled.map { try LogisticLossStatistics.classCode(chunk.labels[$0], classCount: k) }
+            weights = sampled.map { chunk.weight($0) }
+            // The sampled rows gathered into one block, scored by one `dgemm` per parameter
+            // vector, in the layout the loss pass uses (`(Bᵀ)ᵀ·Xᵀ`, which OpenBLAS runs without
+            // packing the rows).
             var block = [Double](repeating: 0, count: count * p)
-            try chunk.features.elements.withUnsafeBufferPointer { x in
-                try block.withUnsafeMutableBufferPointer { out in
+            chunk.features.elements.withUnsafeBufferPointer { x in
+                block.withUnsafeMutableBufferPointer { out in
                     for (s, i) in sampled.enumerated() {
-                        codes.append(try LogisticLossStatistics.classCode(chunk.labels[i], classCount: k))
-                        weights.append(chunk.weight(i))
                         for j in 0..<p { out[s * p + j] = x[i * p + j] }
                     }
                 }
             }
+            let count = count
             func scores(_ parameters: [Double]) -> [Double] {
-                var z = [Double](repeating: 0, count: count * m)
-                if shape.fitIntercept {
-                    for s in 0..<count { for r in 0..<m { z[s * m + r] = parameters[r * q + p] } }
+                var z = [Double](repeating: 0, count: m * count)
+                for r in 0..<m where shape.fitIntercept {
+                    for s in 0..<count { z[r * count + s] = parameters[r * q + p] }
                 }
-                if p > 0 {
-                    BLAS.multiply(
-                        block, transposeA: false, parameters, transposeB: true, m: count, n: m, k: p, lda: p, ldb: q,
-                        into: &z, ldc: m, beta: 1)
-                }
+                guard p > 0, count > 0 else { return z }
+                var transposed = [Double](repeating: 0, count: p * m)
+                for r in 0..<m { for j in 0..<p { transposed[j * m + r] = parameters[r * q + j] } }
+                BLAS.multiply(
+                    transposed, transposeA: true, block, transposeB: true, m: m, n: count, k: p, lda: m, ldb: p,
+                    into: &z, ldc: count, beta: 1)
                 return z
             }
             origin = scores(theta)
@@ -74,36 +80,51 @@ struct LogisticLineStatistics: SummablePartialStatistics {
         }
     }
 
-    /// The sums over `rows` at step length `t`, for `m` rows of coefficients.
+    /// The sums over `rows` at step length `t`, for `m` rows of coefficients: the scores
+    /// `u = origin + t·change` and their `exp` and `log` over the whole block (``VectorMath``).
     init(rows: Rows, modelRows m: Int, step t: Double) {
-        var u = [Double](repeating: 0, count: m)
-        for (s, code) in rows.codes.enumerated() {
-            let w = rows.weights[s]
-            weightSum += w
-            if m == 1 {
-                let z = rows.origin[s] + t * rows.change[s], delta = rows.change[s]
-                let (softplus, sigmoid) = LogisticFunctions.softplusAndSigmoid(z)
-                let positive = code == 1
-                value += w * (softplus - (positive ? z : 0))
-                slope += w * (sigmoid - (positive ? 1 : 0)) * delta
-                curvature += w * LogisticFunctions.sigmoidDerivative(z) * delta * delta
-                continue
+        let n = rows.count
+        guard n > 0 else { return }
+        for w in rows.weights { weightSum += w }
+        var u = (0..<(m * n)).map { rows.origin[$0] + t * rows.change[$0] }
+        // Three values per row: binomial softplus, sigmoid and σ'; multinomial log Σₖe^{uₖ},
+        // then Σ P·δ and Σ P·δ² (the softmax's scratch before).
+        var scratch = [Double](repeating: 0, count: 3 * n)
+        u.withUnsafeMutableBufferPointer { u in
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                guard let scores = u.baseAddress, let a = scratch.baseAddress else { return }
+                let b = a + n, c = b + n
+                if m == 1 {
+                    LogisticFunctions.softplusAndSigmoid(
+                        UnsafeBufferPointer(u), softplus: .init(start: a, count: n), sigmoid: .init(start: b, count: n),
+                        derivative: .init(start: c, count: n))
+                    for s in 0..<n {
+                        let w = rows.weights[s], delta = rows.change[s]
+                        let positive = rows.codes[s] == 1
+                        value += w * (a[s] - (positive ? scores[s] : 0))
+                        slope += w * (b[s] - (positive ? 1 : 0)) * delta
+                        curvature += w * c[s] * delta * delta
+                    }
+                    return
+                }
+                let chosen = (0..<n).map { scores[rows.codes[$0] * n + $0] }
+                // `u` holds the class probabilities afterwards.
+                LogisticFunctions.softmax(classMajor: scores, rows: n, classes: m, logNormalizers: a, tops: b, inverses: c)
+                b.update(repeating: 0, count: 2 * n)
+                for r in 0..<m {
+                    for s in 0..<n {
+                        let probability = scores[r * n + s], delta = rows.change[r * n + s]
+                        b[s] += probability * delta
+                        c[s] += probability * delta * delta
+                    }
+                }
+                for s in 0..<n {
+                    let w = rows.weights[s], mean = b[s]
+                    value += w * (a[s] - chosen[s])
+                    slope += w * (mean - rows.change[rows.codes[s] * n + s])
+                    curvature += w * max(c[s] - mean * mean, 0)
+                }
             }
-            for r in 0..<m { u[r] = rows.origin[s * m + r] + t * rows.change[s * m + r] }
-            let chosen = u[code]
-            // `u` holds the class probabilities afterwards.
-            let logNormalizer = u.withUnsafeMutableBufferPointer { scores in
-                scores.baseAddress.map { LogisticFunctions.softmax($0, count: m) } ?? 0
-            }
-            var mean = 0.0, square = 0.0
-            for r in 0..<m {
-                let delta = rows.change[s * m + r]
-                mean += u[r] * delta
-                square += u[r] * delta * delta
-            }
-            value += w * (logNormalizer - chosen)
-            slope += w * (mean - rows.change[s * m + code])
-            curvature += w * max(square - mean * mean, 0)
         }
     }
 
