@@ -83,8 +83,8 @@ extension LogisticLossStatistics {
     /// the Hessian by one `syrk` in `Scalar` on the sampled rows `√dᵢ·x̃ᵢ` (`dᵢ = wᵢσᵢ(1 − σᵢ)`,
     /// `x̃ᵢ = [xᵢ, 1]` with an intercept), the only copy of rows the kernel makes.
     private mutating func binomial<Scalar: HessianScalar>(
-        _: Scalar.Type, _ chunk: DataChunk, codes: [Int32], weights: [Double], theta: [Double], atZero: Bool, hessianRows: HessianRows,
-        eachWindow: (Range<Int>) -> Void
+        _: Scalar.Type, _ chunk: DataChunk, codes: [Int32], weights: [Double], theta: [Double], atZero: Bool,
+        hessianRows: HessianRows, eachWindow: (Range<Int>) -> Void
     ) {
         let n = chunk.rowCount, p = chunk.featureCount, q = shape.width
         var z = [Double](repeating: shape.fitIntercept ? theta[p] : 0, count: n)
@@ -209,9 +209,6 @@ extension LogisticLossStatistics {
         var sampledWeights = [Double](repeating: 0, count: m)
         var residualSums = [Double](repeating: 0, count: k)
         var lossSum = 0.0, wrong = 0.0
-        // The window's scores, then probabilities, then residuals (`K × rows`, class-major);
-        // per row: the score of its class, `log Σₖ e^{zₖ}`, the largest score and `1 / Σₖ e^{zₖ − top}`.
-        let block = UnsafeMutablePointer<Double>.allocate(capacity: k * windowRows)
         // The coefficients transposed (`p × K`), so that the scores are `(Bᵀ)ᵀ·Xᵀ`: for this
         // shape OpenBLAS's SkylakeX/Cooperlake kernels stream the rows through their small-matrix
         // code, where `B·Xᵀ` or `X·Bᵀ` packed them first (half of the pass's time on 200,000 × 50,
@@ -221,6 +218,9 @@ extension LogisticLossStatistics {
             for j in 0..<p { coefficients[j * k + c] = theta[c * q + j] }
         }
         let intercepts = (0..<k).map { c in shape.fitIntercept ? theta[c * q + p] : 0 }
+        // The window's scores, then probabilities, then residuals (`K × rows`, class-major);
+        // per row: the score of its class, `log Σₖ e^{zₖ}`, the largest score and `1 / Σₖ e^{zₖ − top}`.
+        let block = UnsafeMutablePointer<Double>.allocate(capacity: k * windowRows)
         let chosenScores = UnsafeMutablePointer<Double>.allocate(capacity: windowRows)
         let logNormalizers = UnsafeMutablePointer<Double>.allocate(capacity: windowRows)
         let tops = UnsafeMutablePointer<Double>.allocate(capacity: windowRows)
@@ -342,7 +342,8 @@ extension LogisticLossStatistics {
         }
         guard shape.hessian, m > 0 else { return }
         hessianWeightSum = sampledWeights.reduce(0, +)
-        if m == n {
+        // A row sample's Hessian in single precision (``HessianScalar``), the exact one in double.
+        if hessianRows.stride == 1 {
             multinomialHessian(
                 Double.self, sampledRows, probabilities: sampledProbabilities, weights: sampledWeights,
                 rows: m, width: q, classes: k, uniform: atZero)

@@ -46,8 +46,8 @@ public struct ColumnMomentsStatistics: SerializablePartialStatistics {
                 guard p > 0, let x = x.baseAddress else { return }
                 CenteredSquares.accumulate(
                     x + rows.lowerBound * p, rows: rows.count, columns: p, stride: p,
-                    weights: weights.isEmpty ? nil : w.baseAddress.map { $0 + rows.lowerBound }, mean: mean, squares: &secondMoments,
-                    minimum: &low, maximum: &high)
+                    weights: weights.isEmpty ? nil : w.baseAddress.map { $0 + rows.lowerBound }, mean: mean,
+                    squares: &secondMoments, minimum: &low, maximum: &high)
             }
         }
         moments.minimum = low
