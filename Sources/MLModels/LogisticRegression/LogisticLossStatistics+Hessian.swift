@@ -80,7 +80,9 @@ extension LogisticLossStatistics {
                         weights.withUnsafeBufferPointer { w in
                             guard let a = pa.baseAddress, let b = pb.baseAddress, let h = ph.baseAddress else { return }
                             if uniform {
-                                for i in 0..<n { Self.scale(a + i * ld, by: Scalar(w[i].squareRoot()), width: ld, into: b + i * ld) }
+                                for i in 0..<n {
+                                    Self.scale(a + i * ld, by: Scalar(w[i].squareRoot()), width: ld, into: b + i * ld)
+                                }
                                 Scalar.gram(b, rows: n, columns: q, lda: ld, into: h, ldc: q)
                                 return
                             }
