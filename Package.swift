@@ -29,7 +29,8 @@ let package = Package(
         ),
 
         .systemLibrary(name: "CMalloc"),
-        // e^x and log x over arrays: glibc's libmvec (AVX2) when the processor has it.
+        // C kernels chosen at run time by CPUID: e^x and log x over arrays (glibc's libmvec
+        // with AVX2), a block's centred column squares, software prefetch.
         .target(
             name: "CVectorMath",
             linkerSettings: [.linkedLibrary("mvec", .when(platforms: [.linux])), .linkedLibrary("m")]

@@ -29,11 +29,12 @@ struct LogisticLineStatistics: SummablePartialStatistics {
     /// `θ` and of `d`, `m` each per row (class-major: `origin[r·count + s]` for class `r`, row
     /// `s`), the class codes and the weights.
     struct Rows: Sendable {
-        var count = 0
         var origin: [Double] = []
         var change: [Double] = []
         var codes: [Int] = []
         var weights: [Double] = []
+        /// The number of sampled rows.
+        var count: Int { codes.count }
 
         /// The rows `sample` selects in `chunk`, scored at `theta` and `direction`.
         ///
@@ -44,15 +45,14 @@ struct LogisticLineStatistics: SummablePartialStatistics {
             chunk: DataChunk, shape: LogisticLossStatistics.Shape, classCount k: Int, theta: [Double],
             direction: [Double], sample: LogisticLossStatistics.HessianRows
         ) throws {
-            let n = chunk.rowCount, p = chunk.featureCount, q = shape.width, m = shape.rows
+            let n = chunk.rowCount, p = chunk.featureCount
             guard chunk.labels.count == n else { throw ModelError.missingLabel }
             let sampled = sample.rows(inChunkOf: n)
-            count = sampled.count
+            let count = sampled.count
             codes = try sampled.map { try LogisticLossStatistics.classCode(chunk.labels[$0], classCount: k) }
             weights = sampled.map { chunk.weight($0) }
             // The sampled rows gathered into one block, scored by one `dgemm` per parameter
-            // vector, in the layout the loss pass uses (`(Bᵀ)ᵀ·Xᵀ`, which OpenBLAS runs without
-            // packing the rows).
+            // vector (``ClassScores``).
             var block = [Double](repeating: 0, count: count * p)
             chunk.features.elements.withUnsafeBufferPointer { x in
                 block.withUnsafeMutableBufferPointer { out in
@@ -61,18 +61,14 @@ struct LogisticLineStatistics: SummablePartialStatistics {
                     }
                 }
             }
-            let count = count
             func scores(_ parameters: [Double]) -> [Double] {
-                var z = [Double](repeating: 0, count: m * count)
-                for r in 0..<m where shape.fitIntercept {
-                    for s in 0..<count { z[r * count + s] = parameters[r * q + p] }
+                var z = [Double](repeating: 0, count: shape.rows * count)
+                block.withUnsafeBufferPointer { rows in
+                    z.withUnsafeMutableBufferPointer { z in
+                        guard let z = z.baseAddress else { return }
+                        ClassScores(parameters, shape: shape).score(rows.baseAddress, count: count, into: z)
+                    }
                 }
-                guard p > 0, count > 0 else { return z }
-                var transposed = [Double](repeating: 0, count: p * m)
-                for r in 0..<m { for j in 0..<p { transposed[j * m + r] = parameters[r * q + j] } }
-                BLAS.multiply(
-                    transposed, transposeA: true, block, transposeB: true, m: m, n: count, k: p, lda: m, ldb: p,
-                    into: &z, ldc: count, beta: 1)
                 return z
             }
             origin = scores(theta)

@@ -187,7 +187,7 @@ extension LogisticLossStatistics {
 
     /// The multinomial sums straight from the chunk's `n × p` features, a cache window at a
     /// time (`ChunkPlan.cacheWindowRows(columns:)`) and class by class: the window's scores
-    /// `Z = B·Xᵀ + b` (`K × rows`) by one `dgemm`, the softmax along each column of `Z`, the
+    /// `Z = B·Xᵀ + b` (`K × rows`) by one `dgemm` (``ClassScores``), the softmax along each column of `Z`, the
     /// residuals `R = W(P − Y)` in place, and the gradient's feature part `G += R·X` by one
     /// `dgemm` that reads the window again from cache. Class-major blocks keep every step a
     /// loop over rows, which vectorizes, and OpenBLAS multiplies `R·X` without packing the
@@ -209,15 +209,7 @@ extension LogisticLossStatistics {
         var sampledWeights = [Double](repeating: 0, count: m)
         var residualSums = [Double](repeating: 0, count: k)
         var lossSum = 0.0, wrong = 0.0
-        // The coefficients transposed (`p × K`), so that the scores are `(Bᵀ)ᵀ·Xᵀ`: for this
-        // shape OpenBLAS's SkylakeX/Cooperlake kernels stream the rows through their small-matrix
-        // code, where `B·Xᵀ` or `X·Bᵀ` packed them first (half of the pass's time on 200,000 × 50,
-        // 5 classes); with the Haswell and Zen kernels it is also the fastest of the layouts.
-        var coefficients = [Double](repeating: 0, count: p * k)
-        for c in 0..<k {
-            for j in 0..<p { coefficients[j * k + c] = theta[c * q + j] }
-        }
-        let intercepts = (0..<k).map { c in shape.fitIntercept ? theta[c * q + p] : 0 }
+        let scorer = ClassScores(theta, shape: shape)
         // The window's scores, then probabilities, then residuals (`K × rows`, class-major);
         // per row: the score of its class, `log Σₖ e^{zₖ}`, the largest score and `1 / Σₖ e^{zₖ − top}`.
         let block = UnsafeMutablePointer<Double>.allocate(capacity: k * windowRows)
@@ -261,18 +253,7 @@ extension LogisticLossStatistics {
                                                 block.update(repeating: uniform, count: k * rows)
                                                 logNormalizers.update(repeating: logClasses, count: rows)
                                             } else {
-                                                // An intercept-only model (p = 0) has no block to multiply.
-                                                if p > 0, let x = px.baseAddress {
-                                                    BLAS.multiply(
-                                                        coefficients, transposeA: true, x + start * p, transposeB: true, m: k,
-                                                        n: rows, k: p, lda: k, ldb: p, into: block, ldc: rows, beta: 0)
-                                                } else {
-                                                    block.update(repeating: 0, count: k * rows)
-                                                }
-                                                for c in 0..<k where intercepts[c] != 0 {
-                                                    let scores = block + c * rows, b = intercepts[c]
-                                                    for i in 0..<rows { scores[i] += b }
-                                                }
+                                                scorer.score(px.baseAddress.map { $0 + start * p }, count: rows, into: block)
                                                 // Misclassified: a row whose class's score is not strictly the
                                                 // largest (`inverses` counts the scores not below it).
                                                 for i in 0..<rows {
